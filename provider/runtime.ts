@@ -1,0 +1,234 @@
+// The provider's methods. The serialized provider in the state only `require`s this module (see
+// resource.ts), so everything here runs in the engine's dynamic-provider process, reading settings
+// at run time. `createProviderMethods` takes its I/O as dependencies so tests can swap them.
+import { setTimeout as sleep } from "node:timers/promises";
+import type * as pulumi from "@pulumi/pulumi";
+import { CampaignApi, createKoreCampaignApi } from "./client";
+import { changedDefinitionKeys, diffCampaign } from "./diff";
+import { KoreApiError, KoreSettingsError, redact } from "./errors";
+import { PROVIDER_OPTION_KEYS, definitionOf, providerOptionsOf, toApiBody, toOutputs } from "./mapping";
+import { CheckFailure, checkCampaignInputs, containsUnknown } from "./schema";
+import {
+    KoreSettings,
+    SettingValues,
+    connectionSource,
+    resolveSettings,
+    secretsOf,
+    settingsFromConfig,
+    settingsFromEnv,
+    tuningFrom,
+} from "./settings";
+import { ApiCampaign, CampaignInputs, CampaignOutputs } from "./types";
+
+export interface ProviderDeps {
+    /** Builds the API client for resolved settings. */
+    apiFor(settings: KoreSettings): Promise<CampaignApi>;
+    env: NodeJS.ProcessEnv;
+    /** Milliseconds between status polls while waiting for a campaign to leave `Preparing`. */
+    pollIntervalMs: number;
+}
+
+export const defaultDeps: ProviderDeps = {
+    apiFor: (settings) => createKoreCampaignApi(settings),
+    env: process.env,
+    pollIntervalMs: 2000,
+};
+
+type Props = Record<string, unknown>;
+
+function withoutProvider(props: Props | undefined): Props {
+    const { __provider: _ignored, ...rest } = props ?? {};
+    return rest;
+}
+
+export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
+    // Stack config, set once per process by `configure`. Never serialized, never logged.
+    let config: Record<string, string | undefined> = {};
+    const configGet = (key: string) => config[key];
+
+    const settingsFor = (connection: CampaignInputs["connection"]): KoreSettings =>
+        resolveSettings(
+            [
+                connectionSource(connection),
+                { label: "stack config (kore:*)", values: settingsFromConfig(configGet) },
+                { label: "the environment (KORE_*)", values: settingsFromEnv(deps.env) as SettingValues },
+            ],
+            tuningFrom(configGet, deps.env),
+        );
+
+    /** Every failure path ends here: the message is redacted against all credentials we could know. */
+    const clean = (err: unknown, settings?: KoreSettings): Error => {
+        const known = [
+            ...secretsOf(settings),
+            config["kore:clientSecret"],
+            config["kore:jwt"],
+            deps.env.KORE_CLIENT_SECRET,
+            deps.env.KORE_JWT,
+        ];
+        const message = err instanceof Error ? err.message : String(err);
+        const out = new Error(redact(message, known));
+        out.name = err instanceof KoreApiError || err instanceof KoreSettingsError ? err.name : "Error";
+        return out;
+    };
+
+    const validated = (props: Props): CampaignInputs => {
+        const result = checkCampaignInputs(props);
+        if (result.failures.length > 0)
+            throw new KoreSettingsError(`invalid SmsCampaign inputs:\n  - ${result.failures.map((f) => f.reason).join("\n  - ")}`);
+        return result.inputs as CampaignInputs;
+    };
+
+    async function waitWhilePreparing(api: CampaignApi, campaign: ApiCampaign, timeoutSeconds: number): Promise<ApiCampaign> {
+        const deadline = Date.now() + timeoutSeconds * 1000;
+        let current = campaign;
+        while (current.status === "Preparing" && Date.now() < deadline) {
+            await sleep(Math.min(deps.pollIntervalMs, Math.max(0, deadline - Date.now())));
+            current = (await api.getCampaign(current._id)) ?? current;
+        }
+        return current;
+    }
+
+    async function adopt(api: CampaignApi, inputs: CampaignInputs, id: string): Promise<ApiCampaign> {
+        const existing = await api.getCampaign(id);
+        if (!existing)
+            throw new KoreApiError(`adoptExistingId: Kore.ai has no campaign ${id} (it answered 404); check the id, the iid and the accountId`, 404, "adopt");
+        const probe = toOutputs(existing, {}, providerOptionsOf(inputs), inputs.messageEncoding);
+        const differing = changedDefinitionKeys(definitionOf(inputs), probe);
+        if (differing.length > 0)
+            throw new KoreApiError(
+                `adoptExistingId: campaign ${id} ("${existing.name}") differs from this program in ${differing.join(", ")}. ` +
+                    `Make the program match the campaign as Kore.ai holds it, then adopt; adopting never changes the campaign`,
+                undefined,
+                "adopt",
+            );
+        return existing;
+    }
+
+    const methods = {
+        async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+            const next: Record<string, string | undefined> = {};
+            for (const key of ["host", "iid", "accountId", "clientId", "clientSecret", "jwt", "requestTimeoutSeconds", "maxRetries"])
+                next[`kore:${key}`] = req.config.get(`kore:${key}`);
+            config = next;
+        },
+
+        async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+            const result = checkCampaignInputs(news);
+            if (result.failures.length > 0) return { inputs: withoutProvider(news), failures: result.failures };
+            const inputs = result.inputs as unknown as Props & CampaignInputs;
+            // Missing or malformed connection settings fail at preview, before any API call.
+            if (!containsUnknown(inputs.connection)) {
+                try {
+                    settingsFor(inputs.connection);
+                } catch (err) {
+                    return { inputs, failures: [{ property: "connection", reason: clean(err).message }] };
+                }
+            }
+            return { inputs, failures: [] };
+        },
+
+        async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+            const d = diffCampaign(withoutProvider(olds) as Partial<CampaignOutputs>, withoutProvider(news) as Partial<CampaignInputs>);
+            return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace };
+        },
+
+        async create(props: Props): Promise<pulumi.dynamic.CreateResult<CampaignOutputs>> {
+            let settings: KoreSettings | undefined;
+            try {
+                const inputs = validated(withoutProvider(props));
+                settings = settingsFor(inputs.connection);
+                const api = await deps.apiFor(settings);
+                let campaign: ApiCampaign;
+                if (inputs.adoptExistingId) {
+                    campaign = await adopt(api, inputs, inputs.adoptExistingId);
+                } else {
+                    campaign = await createOnce(api, inputs);
+                }
+                if (campaign.status === "Preparing" && inputs.readyTimeoutSeconds > 0)
+                    campaign = await waitWhilePreparing(api, campaign, inputs.readyTimeoutSeconds);
+                const outs = toOutputs(campaign, definitionOf(inputs), providerOptionsOf(inputs), inputs.messageEncoding);
+                return { id: campaign._id, outs };
+            } catch (err) {
+                throw clean(err, settings);
+            }
+        },
+
+        async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult<Partial<CampaignOutputs>>> {
+            let settings: KoreSettings | undefined;
+            try {
+                const olds = withoutProvider(props) as Partial<CampaignOutputs>;
+                settings = settingsFor(olds.connection);
+                const api = await deps.apiFor(settings);
+                const campaign = await api.getCampaign(id);
+                // Gone from Kore.ai: an empty id drops the resource from the state.
+                if (!campaign) return { id: "", props: {} };
+                const outs = toOutputs(campaign, definitionOf(olds), providerOptionsOf(olds), olds.apiMessageEncoding ?? olds.messageEncoding ?? "base64");
+                return { id, props: outs };
+            } catch (err) {
+                throw clean(err, settings);
+            }
+        },
+
+        async update(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult<CampaignOutputs>> {
+            try {
+                const held = withoutProvider(olds) as unknown as CampaignOutputs;
+                const inputs = validated(withoutProvider(news));
+                const changed = changedDefinitionKeys(definitionOf(inputs), held);
+                // diff replaces on any of these, so reaching update with one is a bug, not a user error.
+                if (changed.length > 0)
+                    throw new Error(`update cannot change ${changed.join(", ")} of a Kore.ai campaign; these changes replace it`);
+                // Only provider options changed: re-store them, the campaign itself is untouched.
+                const outs: Props = { ...held };
+                for (const key of PROVIDER_OPTION_KEYS) delete outs[key];
+                return { outs: { ...outs, ...providerOptionsOf(inputs) } as unknown as CampaignOutputs };
+            } catch (err) {
+                throw clean(err);
+            }
+        },
+
+        async delete(id: string, props: Props): Promise<void> {
+            let settings: KoreSettings | undefined;
+            try {
+                const olds = withoutProvider(props) as Partial<CampaignOutputs>;
+                settings = settingsFor(olds.connection);
+                const api = await deps.apiFor(settings);
+                const current = await api.getCampaign(id);
+                if (!current) return;
+                // An Active campaign is sending; stop it before deleting it.
+                if (current.status === "Active") await api.stopCampaign(id);
+                await api.deleteCampaign(id);
+            } catch (err) {
+                throw clean(err, settings);
+            }
+        },
+    };
+
+    async function createOnce(api: CampaignApi, inputs: CampaignInputs): Promise<ApiCampaign> {
+        try {
+            return (await api.createCampaign(toApiBody(inputs))).campaign;
+        } catch (err) {
+            // A refused create whose name is taken: say which campaign holds it and how to take it over.
+            if (err instanceof KoreApiError && err.status === 400) {
+                const holders = await api.findCampaignsByName(inputs.name).catch(() => []);
+                if (holders.length > 0) {
+                    const h = holders[0];
+                    throw new KoreApiError(
+                        `${err.message}. Kore.ai already has a campaign named "${h.name}" (id ${h.id}, status ${h.status ?? "unknown"}), ` +
+                            `and names are unique per account regardless of case. If an earlier run created it, set adoptExistingId: "${h.id}" ` +
+                            `to take it over; otherwise rename this campaign or delete that one`,
+                        400,
+                        "create campaign",
+                    );
+                }
+            }
+            throw err;
+        }
+    }
+
+    return methods;
+}
+
+/** The methods the serialized provider calls; one instance per provider process. */
+export const providerMethods = createProviderMethods();
+export const { configure, check, diff, create, read, update } = providerMethods;
+export const deleteCampaign = providerMethods.delete;
