@@ -264,7 +264,7 @@ const callingWindow = object("a calling window", {
     start: leaf(validateTime),
     end: leaf(validateTime),
 }).superRefine((w, ctx) => {
-    if (isUnknown(w.start) || isUnknown(w.end)) return;
+    if (isUnknown(w) || isUnknown(w.start) || isUnknown(w.end)) return;
     if (minutesOfDay(w.start) >= minutesOfDay(w.end))
         ctx.addIssue({
             code: "custom",
@@ -284,7 +284,7 @@ const days = array(callingWindow, `calling windows ({ day, start, end })`).super
             ctx.addIssue({ code: "custom", path: [i, "day"], message: `repeats ${w.day}; each day may appear once` });
         seen.add(w.day);
     });
-}).transform((list) => (isUnknown(list) || list.some(isUnknown) ? list : sortByDay(list)));
+}).transform((list) => (containsUnknown(list) ? list : sortByDay(list)));
 
 /** Calling windows in week order (MO..SU): the order they are written in carries no meaning. */
 export function sortByDay<W extends { day: string }>(windows: W[]): W[] {
