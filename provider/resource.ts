@@ -105,27 +105,27 @@ export const SMS_CAMPAIGN_MODULE = "kore";
  * its messages again, so review `pulumi preview` before `pulumi up`.
  */
 export class SmsCampaign extends pulumi.dynamic.Resource {
-    public readonly campaignId!: pulumi.Output<string>;
-    public readonly status!: pulumi.Output<string>;
-    public readonly lname!: pulumi.Output<string>;
-    public readonly createdAt!: pulumi.Output<string>;
-    public readonly updatedAt!: pulumi.Output<string>;
-    public readonly enableMachineDetect!: pulumi.Output<boolean | undefined>;
-    public readonly totalMessagesSent!: pulumi.Output<number | undefined>;
+    declare public readonly campaignId: pulumi.Output<string>;
+    declare public readonly status: pulumi.Output<string>;
+    declare public readonly lname: pulumi.Output<string>;
+    declare public readonly createdAt: pulumi.Output<string>;
+    declare public readonly updatedAt: pulumi.Output<string>;
+    declare public readonly enableMachineDetect: pulumi.Output<boolean | undefined>;
+    declare public readonly totalMessagesSent: pulumi.Output<number | undefined>;
 
-    public readonly name!: pulumi.Output<string>;
-    public readonly description!: pulumi.Output<string | undefined>;
-    public readonly contactLists!: pulumi.Output<string[]>;
-    public readonly priority!: pulumi.Output<string | undefined>;
-    public readonly format!: pulumi.Output<"simple">;
-    public readonly message!: pulumi.Output<{ message: string; templateId: "" }>;
-    public readonly dialingStrategy!: pulumi.Output<{
+    declare public readonly name: pulumi.Output<string>;
+    declare public readonly description: pulumi.Output<string | undefined>;
+    declare public readonly contactLists: pulumi.Output<string[]>;
+    declare public readonly priority: pulumi.Output<string | undefined>;
+    declare public readonly format: pulumi.Output<"simple">;
+    declare public readonly message: pulumi.Output<{ message: string; templateId: "" }>;
+    declare public readonly dialingStrategy: pulumi.Output<{
         callerId: { phoneNumber: string };
         callingHours: { frequency: Frequency; timezone: string; days: CallingWindow[] };
     }>;
-    public readonly schedule!: pulumi.Output<{ isSchedulingEnabled: boolean } | undefined>;
-    public readonly messageEncoding!: pulumi.Output<MessageEncoding>;
-    public readonly readyTimeoutSeconds!: pulumi.Output<number>;
+    declare public readonly schedule: pulumi.Output<{ isSchedulingEnabled: boolean } | undefined>;
+    declare public readonly messageEncoding: pulumi.Output<MessageEncoding>;
+    declare public readonly readyTimeoutSeconds: pulumi.Output<number>;
 
     constructor(name: string, args: SmsCampaignArgs, opts?: pulumi.CustomResourceOptions) {
         const props: pulumi.Inputs = {
