@@ -50,7 +50,8 @@ function apiMessage(body: unknown): string | undefined {
     if (!body || typeof body !== "object") return typeof body === "string" && body ? body.slice(0, 300) : undefined;
     const b = body as Envelope<unknown> & { error?: unknown; field?: unknown };
     const parts: string[] = [];
-    if (Array.isArray(b.errors)) parts.push(...b.errors.map((e) => [e.msg, e.code !== undefined ? `(code ${e.code})` : ""].join(" ").trim()));
+    if (Array.isArray(b.errors))
+        parts.push(...b.errors.map((e) => [e.msg, e.code !== undefined ? `(code ${e.code})` : ""].join(" ").trim()));
     if (typeof b.message === "string") parts.push(b.message);
     if (typeof b.error === "string") parts.push(b.error);
     if (typeof b.field === "string") parts.push(`field: ${b.field}`);
@@ -110,7 +111,11 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
         }
         if (err instanceof GotRequestError) {
             const attempts = err.request ? ` after ${err.request.retryCount + 1} attempt(s)` : "";
-            return new KoreApiError(redact(`Could not complete ${where}${attempts}: ${err.code} ${err.message}`, secrets), undefined, operation);
+            return new KoreApiError(
+                redact(`Could not complete ${where}${attempts}: ${err.code} ${err.message}`, secrets),
+                undefined,
+                operation,
+            );
         }
         if (err instanceof KoreApiError) return err;
         return new KoreApiError(redact(`${where} failed: ${(err as Error)?.message ?? String(err)}`, secrets), undefined, operation);
@@ -120,7 +125,11 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
     const unwrap = <T>(operation: string, body: unknown): T => {
         const env = (body ?? {}) as Envelope<T>;
         if (env.status !== undefined && env.status !== "success")
-            throw new KoreApiError(redact(`Kore.ai did not accept ${operation}: ${apiMessage(body) ?? env.status}`, secrets), 200, operation);
+            throw new KoreApiError(
+                redact(`Kore.ai did not accept ${operation}: ${apiMessage(body) ?? env.status}`, secrets),
+                200,
+                operation,
+            );
         if (env.data === undefined) throw new KoreApiError(`Kore.ai's answer to ${operation} has no data`, 200, operation);
         return env.data;
     };
@@ -172,7 +181,10 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
                 });
                 return { campaign: unwrap<ApiCampaign>("create campaign", res.body), recovered: false };
             } catch (err) {
-                let stored = (err as RequestError)?.cause instanceof CampaignStoredError ? ((err as RequestError).cause as CampaignStoredError).summary : undefined;
+                let stored =
+                    (err as RequestError)?.cause instanceof CampaignStoredError
+                        ? ((err as RequestError).cause as CampaignStoredError).summary
+                        : undefined;
                 // The last attempt may itself have been stored before the answer was lost.
                 if (!stored && isAmbiguous(err)) stored = await lookUp().catch(() => undefined);
                 if (stored) {

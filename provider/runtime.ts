@@ -91,7 +91,11 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
     async function adopt(api: CampaignApi, inputs: CampaignInputs, id: string): Promise<ApiCampaign> {
         const existing = await api.getCampaign(id);
         if (!existing)
-            throw new KoreApiError(`adoptExistingId: Kore.ai has no campaign ${id} (it answered 404); check the id, the iid and the accountId`, 404, "adopt");
+            throw new KoreApiError(
+                `adoptExistingId: Kore.ai has no campaign ${id} (it answered 404); check the id, the iid and the accountId`,
+                404,
+                "adopt",
+            );
         const probe = toOutputs(existing, {}, providerOptionsOf(inputs), inputs.messageEncoding);
         const differing = changedDefinitionKeys(definitionOf(inputs), probe);
         if (differing.length > 0)
@@ -162,7 +166,12 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                 const campaign = await api.getCampaign(id);
                 // Gone from Kore.ai: an empty id drops the resource from the state.
                 if (!campaign) return { id: "", props: {} };
-                const outs = toOutputs(campaign, definitionOf(olds), providerOptionsOf(olds), olds.apiMessageEncoding ?? olds.messageEncoding ?? "base64");
+                const outs = toOutputs(
+                    campaign,
+                    definitionOf(olds),
+                    providerOptionsOf(olds),
+                    olds.apiMessageEncoding ?? olds.messageEncoding ?? "base64",
+                );
                 return { id, props: outs };
             } catch (err) {
                 throw clean(err, settings);

@@ -3,14 +3,7 @@
 import { z } from "zod";
 import { DateTime, IANAZone } from "luxon";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import {
-    CampaignInputs,
-    ConnectionInput,
-    DAY_CODES,
-    DayCode,
-    FREQUENCIES,
-    MESSAGE_ENCODINGS,
-} from "./types";
+import { CampaignInputs, ConnectionInput, DAY_CODES, DayCode, FREQUENCIES, MESSAGE_ENCODINGS } from "./types";
 
 /** The value the engine sends for inputs that are not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -31,7 +24,7 @@ type LeafResult<T> = { value: T } | { problem: string };
 /** Shows a user's value in a message; never used for credentials. */
 export function show(value: unknown): string {
     if (value === undefined) return "nothing";
-    const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -100,10 +93,6 @@ function requiredString(value: unknown, accepted: string): LeafResult<string> {
     return { value };
 }
 
-function optional<T>(validate: (value: unknown) => LeafResult<T>) {
-    return (value: unknown): LeafResult<T | undefined> => (value === undefined || value === null ? { value: undefined } : validate(value));
-}
-
 // ---- leaf validators: small pure functions, exported for table-driven tests ----
 
 export function validateName(value: unknown): LeafResult<string> {
@@ -112,8 +101,7 @@ export function validateName(value: unknown): LeafResult<string> {
     if ("problem" in s) return s;
     if (s.value.trim().length === 0) return { problem: `must not be empty: ${accepted}` };
     if (s.value !== s.value.trim()) return { problem: `must not start or end with spaces; got ${show(s.value)}` };
-    if (s.value.length > NAME_MAX)
-        return { problem: `is ${s.value.length} characters long; Kore.ai accepts 1 to ${NAME_MAX} characters` };
+    if (s.value.length > NAME_MAX) return { problem: `is ${s.value.length} characters long; Kore.ai accepts 1 to ${NAME_MAX} characters` };
     return s;
 }
 
@@ -247,7 +235,9 @@ export function validateReadyTimeoutSeconds(value: unknown): LeafResult<number> 
 export function validateAdoptExistingId(value: unknown): LeafResult<string | undefined> {
     if (value === undefined || value === null || value === "") return { value: undefined };
     if (typeof value === "string" && value.trim() === value && value.length > 0) return { value };
-    return { problem: `must be the _id of an existing Kore.ai campaign, e.g. "cd-b124b013-95bd-5ff2-ad90-01b8f4ee0000"; got ${show(value)}` };
+    return {
+        problem: `must be the _id of an existing Kore.ai campaign, e.g. "cd-b124b013-95bd-5ff2-ad90-01b8f4ee0000"; got ${show(value)}`,
+    };
 }
 
 // Credentials are never echoed back, whatever is wrong with them.
@@ -273,18 +263,22 @@ const callingWindow = object("a calling window", {
         });
 });
 
-const days = array(callingWindow, `calling windows ({ day, start, end })`).superRefine((list, ctx) => {
-    if (isUnknown(list)) return;
-    if (list.length === 0)
-        ctx.addIssue({ code: "custom", message: `must list at least one calling window, e.g. [{ day: "MO", start: "9:00 AM", end: "6:00 PM" }]` });
-    const seen = new Set<string>();
-    list.forEach((w, i) => {
-        if (isUnknown(w) || isUnknown(w.day)) return;
-        if (seen.has(w.day))
-            ctx.addIssue({ code: "custom", path: [i, "day"], message: `repeats ${w.day}; each day may appear once` });
-        seen.add(w.day);
-    });
-}).transform((list) => (containsUnknown(list) ? list : sortByDay(list)));
+const days = array(callingWindow, `calling windows ({ day, start, end })`)
+    .superRefine((list, ctx) => {
+        if (isUnknown(list)) return;
+        if (list.length === 0)
+            ctx.addIssue({
+                code: "custom",
+                message: `must list at least one calling window, e.g. [{ day: "MO", start: "9:00 AM", end: "6:00 PM" }]`,
+            });
+        const seen = new Set<string>();
+        list.forEach((w, i) => {
+            if (isUnknown(w) || isUnknown(w.day)) return;
+            if (seen.has(w.day)) ctx.addIssue({ code: "custom", path: [i, "day"], message: `repeats ${w.day}; each day may appear once` });
+            seen.add(w.day);
+        });
+    })
+    .transform((list) => (containsUnknown(list) ? list : sortByDay(list)));
 
 /** Calling windows in week order (MO..SU): the order they are written in carries no meaning. */
 export function sortByDay<W extends { day: string }>(windows: W[]): W[] {
@@ -295,11 +289,15 @@ export function sortByDay<W extends { day: string }>(windows: W[]): W[] {
 const contactLists = array(leaf(validateContactListName), "contact list names").superRefine((list, ctx) => {
     if (isUnknown(list)) return;
     if (list.length === 0)
-        ctx.addIssue({ code: "custom", message: `must name at least one existing Kore.ai contact list, e.g. ["Renewal Due - May/June 2025"]` });
+        ctx.addIssue({
+            code: "custom",
+            message: `must name at least one existing Kore.ai contact list, e.g. ["Renewal Due - May/June 2025"]`,
+        });
     const seen = new Set<string>();
     list.forEach((name, i) => {
         if (isUnknown(name)) return;
-        if (seen.has(name)) ctx.addIssue({ code: "custom", path: [i], message: `repeats ${show(name)}; each contact list may appear once` });
+        if (seen.has(name))
+            ctx.addIssue({ code: "custom", path: [i], message: `repeats ${show(name)}; each contact list may appear once` });
         seen.add(name);
     });
 });

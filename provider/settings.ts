@@ -101,7 +101,9 @@ export function normaliseHost(host: string): string {
     try {
         url = new URL(withScheme);
     } catch {
-        throw new KoreSettingsError(`Kore.ai host ${JSON.stringify(host)} is not a URL; use the environment's origin, e.g. https://platform.kore.ai`);
+        throw new KoreSettingsError(
+            `Kore.ai host ${JSON.stringify(host)} is not a URL; use the environment's origin, e.g. https://platform.kore.ai`,
+        );
     }
     if (url.pathname !== "/" || url.search || url.hash || url.username || url.password)
         throw new KoreSettingsError(

@@ -52,7 +52,11 @@ describe("diff", () => {
     const equivalent: [string, string, unknown][] = [
         ["priority as a number", "priority", 5],
         ["times in another spelling", "dialingStrategy.callingHours.days[0].end", "18:00"],
-        ["days in another order", "dialingStrategy.callingHours.days", ["FR", "TH", "WE", "TU", "MO"].map((day) => ({ day, start: "9:00 am", end: "6:00 pm" }))],
+        [
+            "days in another order",
+            "dialingStrategy.callingHours.days",
+            ["FR", "TH", "WE", "TU", "MO"].map((day) => ({ day, start: "9:00 am", end: "6:00 pm" })),
+        ],
         ["a lower-case frequency", "dialingStrategy.callingHours.frequency", "weekly"],
         ["a formatted phone number", "dialingStrategy.callerId.phoneNumber", "+91 98765 43210"],
         ["priority left out", "priority", undefined],

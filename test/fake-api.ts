@@ -13,7 +13,14 @@ export class FakeCampaignApi implements CampaignApi {
     private next = 1;
 
     seed(c: Partial<ApiCampaign> & { name: string }): ApiCampaign {
-        const campaign: ApiCampaign = { _id: `cd-${this.next++}`, status: "Ready", lname: c.name.toLowerCase(), createdAt: "t0", updatedAt: "t0", ...c };
+        const campaign: ApiCampaign = {
+            _id: `cd-${this.next++}`,
+            status: "Ready",
+            lname: c.name.toLowerCase(),
+            createdAt: "t0",
+            updatedAt: "t0",
+            ...c,
+        };
         this.campaigns.set(campaign._id, campaign);
         return campaign;
     }
@@ -22,7 +29,11 @@ export class FakeCampaignApi implements CampaignApi {
         this.calls.push(`create ${body.name}`);
         if (this.createError) throw this.createError;
         if ([...this.campaigns.values()].some((c) => c.name.toLowerCase() === body.name.toLowerCase()))
-            throw new KoreApiError(`Kore.ai rejected create campaign with 400: Campaign with name "${body.name}" already exists`, 400, "create campaign");
+            throw new KoreApiError(
+                `Kore.ai rejected create campaign with 400: Campaign with name "${body.name}" already exists`,
+                400,
+                "create campaign",
+            );
         const { campaignType: _t, ...rest } = body;
         return { campaign: this.seed({ ...rest, status: this.createdStatus }), recovered: false };
     }

@@ -20,7 +20,9 @@ describe("mapping", () => {
     });
 
     it("sends plain text when messageEncoding is plain, as the API's sample does", () => {
-        expect(toApiBody(sampleInputs({ messageEncoding: "plain" })).message.message).to.equal("Hi, This is just reminder for upcoming event");
+        expect(toApiBody(sampleInputs({ messageEncoding: "plain" })).message.message).to.equal(
+            "Hi, This is just reminder for upcoming event",
+        );
     });
 
     it("leaves optional properties out of the body when unset", () => {
@@ -36,7 +38,9 @@ describe("mapping", () => {
     }
 
     it("keeps a message Kore.ai returns as plain text, even for a Base64 campaign", () => {
-        expect(decodeMessage("Hi, This is just reminder for upcoming event", "base64")).to.equal("Hi, This is just reminder for upcoming event");
+        expect(decodeMessage("Hi, This is just reminder for upcoming event", "base64")).to.equal(
+            "Hi, This is just reminder for upcoming event",
+        );
         expect(decodeMessage("Test", "base64")).to.equal("Test");
     });
 
@@ -54,7 +58,11 @@ describe("mapping", () => {
                 totalMessagesSent: 3,
                 dialingStrategy: {
                     callerId: { phoneNumber: "+919876543210" },
-                    callingHours: { frequency: "WEEKLY", timezone: "Asia/Kolkata", days: [{ day: "MO", start: "09:00 AM", end: "6:00 PM" }] },
+                    callingHours: {
+                        frequency: "WEEKLY",
+                        timezone: "Asia/Kolkata",
+                        days: [{ day: "MO", start: "09:00 AM", end: "6:00 PM" }],
+                    },
                 },
             },
             sampleInputs(),

@@ -40,10 +40,18 @@ describe("provider methods (fake API)", () => {
         const result = await methods.create(await checkedInputs(methods, sampleArgs()));
         expect(api.calls).to.deep.equal(["create Event Reminder SMS Campaign"]);
         expect(result.id).to.equal("cd-1");
-        expect(result.outs).to.include({ campaignId: "cd-1", status: "Ready", createdAt: "t0", updatedAt: "t0", lname: "event reminder sms campaign" });
+        expect(result.outs).to.include({
+            campaignId: "cd-1",
+            status: "Ready",
+            createdAt: "t0",
+            updatedAt: "t0",
+            lname: "event reminder sms campaign",
+        });
         expect(result.outs!.message.message).to.equal("Hi, This is just reminder for upcoming event");
         // The API received Base64, the state holds the text.
-        expect(api.campaigns.get("cd-1")!.message!.message).to.equal(Buffer.from("Hi, This is just reminder for upcoming event").toString("base64"));
+        expect(api.campaigns.get("cd-1")!.message!.message).to.equal(
+            Buffer.from("Hi, This is just reminder for upcoming event").toString("base64"),
+        );
     });
 
     it("create waits while the campaign is Preparing, up to readyTimeoutSeconds", async () => {
@@ -108,7 +116,9 @@ describe("provider methods (fake API)", () => {
     it("refuses to adopt a campaign that does not exist", async () => {
         const { methods } = setup();
         const err = await rejection(methods.create({ ...(await checkedInputs(methods, sampleArgs())), adoptExistingId: "cd-missing" }));
-        expect(err.message).to.equal("adoptExistingId: Kore.ai has no campaign cd-missing (it answered 404); check the id, the iid and the accountId");
+        expect(err.message).to.equal(
+            "adoptExistingId: Kore.ai has no campaign cd-missing (it answered 404); check the id, the iid and the accountId",
+        );
     });
 
     it("read returns what the API holds now, keeping provider options", async () => {
@@ -136,7 +146,12 @@ describe("provider methods (fake API)", () => {
         const news = await checkedInputs(methods, sampleArgs({ readyTimeoutSeconds: 5, messageEncoding: "plain" }));
         const updated = await methods.update(created.id, created.outs as unknown as Record<string, unknown>, news);
         expect(api.calls).to.deep.equal([]);
-        expect(updated.outs).to.include({ readyTimeoutSeconds: 5, messageEncoding: "plain", apiMessageEncoding: "base64", campaignId: created.id });
+        expect(updated.outs).to.include({
+            readyTimeoutSeconds: 5,
+            messageEncoding: "plain",
+            apiMessageEncoding: "base64",
+            campaignId: created.id,
+        });
     });
 
     it("update refuses a definition change (diff replaces those)", async () => {
@@ -168,7 +183,9 @@ describe("provider methods (fake API)", () => {
         const r = await methods.check({}, sampleArgs());
         expect(r.failures).to.have.length(1);
         expect(r.failures[0].property).to.equal("connection");
-        expect(r.failures[0].reason).to.include("host is not set; set it with the resource's `connection.host` input, `pulumi config set kore:host https://platform.kore.ai`, or the KORE_HOST environment variable");
+        expect(r.failures[0].reason).to.include(
+            "host is not set; set it with the resource's `connection.host` input, `pulumi config set kore:host https://platform.kore.ai`, or the KORE_HOST environment variable",
+        );
     });
 
     it("check uses stack config given to configure", async () => {
@@ -190,7 +207,11 @@ describe("provider methods (fake API)", () => {
 
     it("errors never carry the client secret or a token, even if the API echoes them", async () => {
         const { api, methods } = setup();
-        api.createError = new KoreApiError(`Kore.ai answered 500: bad secret super-secret-value in eyJhbGciOiJIUzI1NiJ9.eyJhcHBJZCI6ImNzIn0.c2lnbmF0dXJl`, 500, "create");
+        api.createError = new KoreApiError(
+            `Kore.ai answered 500: bad secret super-secret-value in eyJhbGciOiJIUzI1NiJ9.eyJhcHBJZCI6ImNzIn0.c2lnbmF0dXJl`,
+            500,
+            "create",
+        );
         const err = await rejection(methods.create(await checkedInputs(methods, sampleArgs())));
         expect(err.message).to.equal("Kore.ai answered 500: bad secret [redacted] in [redacted-jwt]");
     });
@@ -206,8 +227,9 @@ describe("provider methods (fake API)", () => {
     it("create with invalid inputs (called without check) fails before any API call", async () => {
         const { api, methods } = setup();
         const err = await rejection(methods.create(sampleArgs({ priority: "9" }) as never));
-        expect(err.message).to.equal(`invalid SmsCampaign inputs:\n  - priority must be "1" to "5" (a number 1 to 5 is also accepted); got "9"`);
+        expect(err.message).to.equal(
+            `invalid SmsCampaign inputs:\n  - priority must be "1" to "5" (a number 1 to 5 is also accepted); got "9"`,
+        );
         expect(api.calls).to.deep.equal([]);
     });
 });
-

@@ -21,7 +21,10 @@ describe("SmsCampaign resource class (pulumi.runtime.setMocks)", () => {
             {
                 newResource: (args) => {
                     registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-                    return { id: "cd-mock-1", state: { ...args.inputs, campaignId: "cd-mock-1", status: "Ready", createdAt: "t0", updatedAt: "t0" } };
+                    return {
+                        id: "cd-mock-1",
+                        state: { ...args.inputs, campaignId: "cd-mock-1", status: "Ready", createdAt: "t0", updatedAt: "t0" },
+                    };
                 },
                 call: (args) => args.inputs,
             },
@@ -44,7 +47,10 @@ describe("SmsCampaign resource class (pulumi.runtime.setMocks)", () => {
     });
 
     it("stores a connection as a secret even when the user passes it in plain text", async () => {
-        const campaign = new SmsCampaign("with-connection", sampleArgs({ connection: { host: "https://platform.kore.ai", clientSecret: "plain-secret" } }) as never);
+        const campaign = new SmsCampaign(
+            "with-connection",
+            sampleArgs({ connection: { host: "https://platform.kore.ai", clientSecret: "plain-secret" } }) as never,
+        );
         await outputValue(campaign.id);
         const inputs = registered.find((r) => r.name === "with-connection")!.inputs;
         // The monitor receives it in Pulumi's secret envelope, so the engine encrypts it in state.

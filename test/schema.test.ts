@@ -23,41 +23,166 @@ describe("check: validation of SmsCampaign inputs", () => {
         ["name with padding", "name", " Promo ", `name must not start or end with spaces; got " Promo "`],
         ["name of 49 characters", "name", "x".repeat(49), "name is 49 characters long; Kore.ai accepts 1 to 48 characters"],
         ["name not a string", "name", 42, "name must be a string (the campaign's name, 1 to 48 characters); got 42"],
-        ["description of 257 characters", "description", "d".repeat(257), "description is 257 characters long; Kore.ai accepts at most 256 characters"],
-        ["no contact lists", "contactLists", [], `contactLists must name at least one existing Kore.ai contact list, e.g. ["Renewal Due - May/June 2025"]`],
+        [
+            "description of 257 characters",
+            "description",
+            "d".repeat(257),
+            "description is 257 characters long; Kore.ai accepts at most 256 characters",
+        ],
+        [
+            "no contact lists",
+            "contactLists",
+            [],
+            `contactLists must name at least one existing Kore.ai contact list, e.g. ["Renewal Due - May/June 2025"]`,
+        ],
         ["contact lists missing", "contactLists", undefined, "contactLists is required: a list of existing Kore.ai contact list names"],
         ["contact lists not a list", "contactLists", "Newsletter", `contactLists must be a list of contact list names; got "Newsletter"`],
-        ["empty contact list name", "contactLists", ["A", ""], "contactLists[1] must not be empty: the name of an existing Kore.ai contact list"],
+        [
+            "empty contact list name",
+            "contactLists",
+            ["A", ""],
+            "contactLists[1] must not be empty: the name of an existing Kore.ai contact list",
+        ],
         ["repeated contact list", "contactLists", ["A", "B", "A"], `contactLists[2] repeats "A"; each contact list may appear once`],
         ["priority 0", "priority", "0", `priority must be "1" to "5" (a number 1 to 5 is also accepted); got "0"`],
         ["priority 6 as number", "priority", 6, `priority must be "1" to "5" (a number 1 to 5 is also accepted); got 6`],
         ["priority high", "priority", "high", `priority must be "1" to "5" (a number 1 to 5 is also accepted); got "high"`],
-        ["format advanced", "format", "advanced", `format must be "simple" (a plain SMS; "advanced" experience flows are not created by this call); got "advanced"`],
+        [
+            "format advanced",
+            "format",
+            "advanced",
+            `format must be "simple" (a plain SMS; "advanced" experience flows are not created by this call); got "advanced"`,
+        ],
         ["message missing", "message", undefined, `message is required: { message: "<the SMS text>" }`],
-        ["message text empty", "message.message", "", "message.message must not be empty: the SMS text, written as plain text (the provider encodes it for the API)"],
-        ["message with a template", "message.templateId", "tpl-1", `message.templateId must be empty: this resource creates campaigns without a template (Kore.ai's "without template" call); got "tpl-1"`],
+        [
+            "message text empty",
+            "message.message",
+            "",
+            "message.message must not be empty: the SMS text, written as plain text (the provider encodes it for the API)",
+        ],
+        [
+            "message with a template",
+            "message.templateId",
+            "tpl-1",
+            `message.templateId must be empty: this resource creates campaigns without a template (Kore.ai's "without template" call); got "tpl-1"`,
+        ],
         ["message with a typo'd key", "message.mesage", "hi", `message has unknown property "mesage"; message accepts message, templateId`],
-        ["local phone number", "dialingStrategy.callerId.phoneNumber", "09876543210", `dialingStrategy.callerId.phoneNumber must be a phone number in E.164 form, e.g. "+14155550123"; got "09876543210"`],
-        ["impossible phone number", "dialingStrategy.callerId.phoneNumber", "+1555", `dialingStrategy.callerId.phoneNumber must be a phone number in E.164 form, e.g. "+14155550123"; got "+1555"`],
-        ["callerId missing", "dialingStrategy.callerId", undefined, `dialingStrategy.callerId is required: { phoneNumber: "+14155550123" }`],
-        ["frequency monthly", "dialingStrategy.callingHours.frequency", "MONTHLY", `dialingStrategy.callingHours.frequency must be one of WEEKLY, DAILY, CUSTOM; got "MONTHLY"`],
-        ["made-up time zone", "dialingStrategy.callingHours.timezone", "Mars/Olympus", `dialingStrategy.callingHours.timezone must be an IANA time zone name, e.g. "Asia/Kolkata" or "America/New_York"; got "Mars/Olympus"`],
-        ["offset instead of zone", "dialingStrategy.callingHours.timezone", "+05:30", `dialingStrategy.callingHours.timezone must be an IANA time zone name, e.g. "Asia/Kolkata" or "America/New_York"; got "+05:30"`],
-        ["no calling windows", DAYS, [], `${DAYS} must list at least one calling window, e.g. [{ day: "MO", start: "9:00 AM", end: "6:00 PM" }]`],
+        [
+            "local phone number",
+            "dialingStrategy.callerId.phoneNumber",
+            "09876543210",
+            `dialingStrategy.callerId.phoneNumber must be a phone number in E.164 form, e.g. "+14155550123"; got "09876543210"`,
+        ],
+        [
+            "impossible phone number",
+            "dialingStrategy.callerId.phoneNumber",
+            "+1555",
+            `dialingStrategy.callerId.phoneNumber must be a phone number in E.164 form, e.g. "+14155550123"; got "+1555"`,
+        ],
+        [
+            "callerId missing",
+            "dialingStrategy.callerId",
+            undefined,
+            `dialingStrategy.callerId is required: { phoneNumber: "+14155550123" }`,
+        ],
+        [
+            "frequency monthly",
+            "dialingStrategy.callingHours.frequency",
+            "MONTHLY",
+            `dialingStrategy.callingHours.frequency must be one of WEEKLY, DAILY, CUSTOM; got "MONTHLY"`,
+        ],
+        [
+            "made-up time zone",
+            "dialingStrategy.callingHours.timezone",
+            "Mars/Olympus",
+            `dialingStrategy.callingHours.timezone must be an IANA time zone name, e.g. "Asia/Kolkata" or "America/New_York"; got "Mars/Olympus"`,
+        ],
+        [
+            "offset instead of zone",
+            "dialingStrategy.callingHours.timezone",
+            "+05:30",
+            `dialingStrategy.callingHours.timezone must be an IANA time zone name, e.g. "Asia/Kolkata" or "America/New_York"; got "+05:30"`,
+        ],
+        [
+            "no calling windows",
+            DAYS,
+            [],
+            `${DAYS} must list at least one calling window, e.g. [{ day: "MO", start: "9:00 AM", end: "6:00 PM" }]`,
+        ],
         ["unknown day", `${DAYS}[0].day`, "MON", `${DAYS}[0].day must be one of MO, TU, WE, TH, FR, SA, SU; got "MON"`],
         ["repeated day", `${DAYS}[1].day`, "MO", `${DAYS}[1].day repeats MO; each day may appear once`],
-        ["hour 13 with PM", `${DAYS}[0].start`, "13:00 PM", `${DAYS}[0].start must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "13:00 PM"`],
-        ["hour 25", `${DAYS}[0].start`, "25:00", `${DAYS}[0].start must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "25:00"`],
-        ["time without minutes", `${DAYS}[0].end`, "6 PM", `${DAYS}[0].end must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "6 PM"`],
-        ["end before start", `${DAYS}[0].end`, "8:00 AM", `${DAYS}[0].end must be later than start (9:00 AM); got 8:00 AM. A window ends on the day it starts; use "11:59 PM" for the end of the day`],
-        ["end equal to start", `${DAYS}[0].end`, "09:00", `${DAYS}[0].end must be later than start (9:00 AM); got 9:00 AM. A window ends on the day it starts; use "11:59 PM" for the end of the day`],
-        ["scheduling flag as string", "schedule.isSchedulingEnabled", "no", `schedule.isSchedulingEnabled must be true or false (false starts the campaign at once); got "no"`],
-        ["encoding utf8", "messageEncoding", "utf8", `messageEncoding must be "base64" (the API table's form, the default) or "plain" (as the API's sample sends); got "utf8"`],
-        ["negative ready timeout", "readyTimeoutSeconds", -1, "readyTimeoutSeconds must be a whole number of seconds from 0 (do not wait) to 3600; got -1"],
-        ["fractional ready timeout", "readyTimeoutSeconds", 1.5, "readyTimeoutSeconds must be a whole number of seconds from 0 (do not wait) to 3600; got 1.5"],
-        ["adopt id with spaces", "adoptExistingId", " cd-1", `adoptExistingId must be the _id of an existing Kore.ai campaign, e.g. "cd-b124b013-95bd-5ff2-ad90-01b8f4ee0000"; got " cd-1"`],
-        ["typo at the top level", "contactList", ["A"], `SmsCampaign has unknown property "contactList"; SmsCampaign accepts name, description, contactLists, priority, format, message, dialingStrategy, schedule, messageEncoding, readyTimeoutSeconds, adoptExistingId, connection`],
-        ["campaignType set by the user", "campaignType", "sms", `SmsCampaign has unknown property "campaignType"; SmsCampaign accepts name, description, contactLists, priority, format, message, dialingStrategy, schedule, messageEncoding, readyTimeoutSeconds, adoptExistingId, connection`],
+        [
+            "hour 13 with PM",
+            `${DAYS}[0].start`,
+            "13:00 PM",
+            `${DAYS}[0].start must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "13:00 PM"`,
+        ],
+        [
+            "hour 25",
+            `${DAYS}[0].start`,
+            "25:00",
+            `${DAYS}[0].start must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "25:00"`,
+        ],
+        [
+            "time without minutes",
+            `${DAYS}[0].end`,
+            "6 PM",
+            `${DAYS}[0].end must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "6 PM"`,
+        ],
+        [
+            "end before start",
+            `${DAYS}[0].end`,
+            "8:00 AM",
+            `${DAYS}[0].end must be later than start (9:00 AM); got 8:00 AM. A window ends on the day it starts; use "11:59 PM" for the end of the day`,
+        ],
+        [
+            "end equal to start",
+            `${DAYS}[0].end`,
+            "09:00",
+            `${DAYS}[0].end must be later than start (9:00 AM); got 9:00 AM. A window ends on the day it starts; use "11:59 PM" for the end of the day`,
+        ],
+        [
+            "scheduling flag as string",
+            "schedule.isSchedulingEnabled",
+            "no",
+            `schedule.isSchedulingEnabled must be true or false (false starts the campaign at once); got "no"`,
+        ],
+        [
+            "encoding utf8",
+            "messageEncoding",
+            "utf8",
+            `messageEncoding must be "base64" (the API table's form, the default) or "plain" (as the API's sample sends); got "utf8"`,
+        ],
+        [
+            "negative ready timeout",
+            "readyTimeoutSeconds",
+            -1,
+            "readyTimeoutSeconds must be a whole number of seconds from 0 (do not wait) to 3600; got -1",
+        ],
+        [
+            "fractional ready timeout",
+            "readyTimeoutSeconds",
+            1.5,
+            "readyTimeoutSeconds must be a whole number of seconds from 0 (do not wait) to 3600; got 1.5",
+        ],
+        [
+            "adopt id with spaces",
+            "adoptExistingId",
+            " cd-1",
+            `adoptExistingId must be the _id of an existing Kore.ai campaign, e.g. "cd-b124b013-95bd-5ff2-ad90-01b8f4ee0000"; got " cd-1"`,
+        ],
+        [
+            "typo at the top level",
+            "contactList",
+            ["A"],
+            `SmsCampaign has unknown property "contactList"; SmsCampaign accepts name, description, contactLists, priority, format, message, dialingStrategy, schedule, messageEncoding, readyTimeoutSeconds, adoptExistingId, connection`,
+        ],
+        [
+            "campaignType set by the user",
+            "campaignType",
+            "sms",
+            `SmsCampaign has unknown property "campaignType"; SmsCampaign accepts name, description, contactLists, priority, format, message, dialingStrategy, schedule, messageEncoding, readyTimeoutSeconds, adoptExistingId, connection`,
+        ],
         ["connection field not a string", "connection", { host: 1 }, "connection.host must be a string"],
     ];
 
@@ -83,7 +208,18 @@ describe("check: validation of SmsCampaign inputs", () => {
         expect(result.failures.map((f) => f.property)).to.deep.equal(["connection.clientSecret", "connection.jwt"]);
     });
 
-    const garbage: unknown[] = [null, undefined, 7, "text", [], [1, 2], { name: { nested: true } }, { dialingStrategy: [] }, { dialingStrategy: { callingHours: { days: [null, 5, "MO"] } } }, { message: { message: { $ne: 1 } } }];
+    const garbage: unknown[] = [
+        null,
+        undefined,
+        7,
+        "text",
+        [],
+        [1, 2],
+        { name: { nested: true } },
+        { dialingStrategy: [] },
+        { dialingStrategy: { callingHours: { days: [null, 5, "MO"] } } },
+        { message: { message: { $ne: 1 } } },
+    ];
     for (const input of garbage) {
         it(`never throws, whatever the JSON: ${JSON.stringify(input)}`, () => {
             const result = checkCampaignInputs(input);
@@ -122,7 +258,8 @@ describe("check: normalisation (equivalent spellings become one canonical value)
             { day: "MO", start: "10:00 AM", end: "6:00 PM" },
         ]);
         const result = checkCampaignInputs(args);
-        const days = (result.inputs as { dialingStrategy: { callingHours: { days: { day: string }[] } } }).dialingStrategy.callingHours.days;
+        const days = (result.inputs as { dialingStrategy: { callingHours: { days: { day: string }[] } } }).dialingStrategy.callingHours
+            .days;
         expect(days.map((d) => d.day)).to.deep.equal(["MO", "FR"]);
     });
 });
@@ -153,7 +290,7 @@ describe("check: values not known during preview", () => {
             const result = checkCampaignInputs(withPath(sampleArgs(), path, UNKNOWN));
             expect(result.failures).to.deep.equal([]);
             const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
-            expect(keys.reduce<any>((o, k) => o?.[k], result.inputs)).to.equal(UNKNOWN);
+            expect(keys.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], result.inputs)).to.equal(UNKNOWN);
         });
     }
 

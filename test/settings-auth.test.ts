@@ -19,7 +19,10 @@ describe("JWT", () => {
         expect(payload.exp).to.equal(Math.floor(now / 1000) + JWT_LIFETIME_SECONDS);
         expect(payload.exp! - payload.iat!).to.be.at.most(3600);
         expect(payload.jti).to.match(/^[0-9a-f-]{36}$/);
-        const other = await jwtVerify(await signKoreJwt("cs-client", "the-client-secret", now), new TextEncoder().encode("the-client-secret"));
+        const other = await jwtVerify(
+            await signKoreJwt("cs-client", "the-client-secret", now),
+            new TextEncoder().encode("the-client-secret"),
+        );
         expect(other.payload.jti).to.not.equal(payload.jti);
     });
 
@@ -37,7 +40,11 @@ describe("connection settings", () => {
 
     it("takes each field from the highest source that sets it", () => {
         const s = resolveSettings(
-            [src("connection", { iid: "st-from-connection" }), src("config", { host: "eu-platform.kore.ai", accountId: "acc-config" }), src("env", full)],
+            [
+                src("connection", { iid: "st-from-connection" }),
+                src("config", { host: "eu-platform.kore.ai", accountId: "acc-config" }),
+                src("env", full),
+            ],
             TUNING,
         );
         expect(s).to.deep.include({ baseUrl: "https://eu-platform.kore.ai", iid: "st-from-connection", accountId: "acc-config" });
@@ -88,28 +95,59 @@ describe("connection settings", () => {
     for (const [given, origin] of hosts) it(`accepts host ${given}`, () => expect(normaliseHost(given)).to.equal(origin));
 
     const badHosts: [string, string][] = [
-        ["http://platform.kore.ai", `Kore.ai host "http://platform.kore.ai" uses http; https is required (plain http is allowed only on loopback, for the emulator)`],
-        ["https://platform.kore.ai/agentassist", `Kore.ai host "https://platform.kore.ai/agentassist" must be an origin only (scheme and host, e.g. https://platform.kore.ai), without a path, query or credentials`],
+        [
+            "http://platform.kore.ai",
+            `Kore.ai host "http://platform.kore.ai" uses http; https is required (plain http is allowed only on loopback, for the emulator)`,
+        ],
+        [
+            "https://platform.kore.ai/agentassist",
+            `Kore.ai host "https://platform.kore.ai/agentassist" must be an origin only (scheme and host, e.g. https://platform.kore.ai), without a path, query or credentials`,
+        ],
         ["ftp://platform.kore.ai", `Kore.ai host "ftp://platform.kore.ai" must use https`],
     ];
     for (const [given, message] of badHosts) it(`refuses host ${given}`, () => expect(() => normaliseHost(given)).to.throw(message));
 
     it("reads stack config keys and environment variables by their documented names", () => {
-        const config: Record<string, string> = { "kore:host": "h", "kore:iid": "i", "kore:accountId": "a", "kore:clientId": "c", "kore:clientSecret": "s", "kore:jwt": "j" };
-        expect(settingsFromConfig((k) => config[k])).to.deep.equal({ host: "h", iid: "i", accountId: "a", clientId: "c", clientSecret: "s", jwt: "j" });
+        const config: Record<string, string> = {
+            "kore:host": "h",
+            "kore:iid": "i",
+            "kore:accountId": "a",
+            "kore:clientId": "c",
+            "kore:clientSecret": "s",
+            "kore:jwt": "j",
+        };
+        expect(settingsFromConfig((k) => config[k])).to.deep.equal({
+            host: "h",
+            iid: "i",
+            accountId: "a",
+            clientId: "c",
+            clientSecret: "s",
+            jwt: "j",
+        });
         expect(
-            settingsFromEnv({ KORE_HOST: "h", KORE_IID: "i", KORE_ACCOUNT_ID: "a", KORE_CLIENT_ID: "c", KORE_CLIENT_SECRET: "s", KORE_JWT: "j" }),
+            settingsFromEnv({
+                KORE_HOST: "h",
+                KORE_IID: "i",
+                KORE_ACCOUNT_ID: "a",
+                KORE_CLIENT_ID: "c",
+                KORE_CLIENT_SECRET: "s",
+                KORE_JWT: "j",
+            }),
         ).to.deep.equal({ host: "h", iid: "i", accountId: "a", clientId: "c", clientSecret: "s", jwt: "j" });
         expect(connectionSource({ host: "h", clientSecret: "" }).values).to.deep.equal({ host: "h" });
     });
 
     it("reads tuning from config, then env, and refuses nonsense", () => {
         expect(tuningFrom(() => undefined, {})).to.deep.equal({ requestTimeoutSeconds: 30, maxRetries: 4 });
-        expect(tuningFrom((k) => (k === "kore:maxRetries" ? "2" : undefined), { KORE_MAX_RETRIES: "9", KORE_REQUEST_TIMEOUT_SECONDS: "5" })).to.deep.equal({
+        expect(
+            tuningFrom((k) => (k === "kore:maxRetries" ? "2" : undefined), { KORE_MAX_RETRIES: "9", KORE_REQUEST_TIMEOUT_SECONDS: "5" }),
+        ).to.deep.equal({
             requestTimeoutSeconds: 5,
             maxRetries: 2,
         });
-        expect(() => tuningFrom(() => undefined, { KORE_MAX_RETRIES: "-1" })).to.throw(`kore:maxRetries (or KORE_MAX_RETRIES) must be a whole number from 0 to 10; got "-1"`);
+        expect(() => tuningFrom(() => undefined, { KORE_MAX_RETRIES: "-1" })).to.throw(
+            `kore:maxRetries (or KORE_MAX_RETRIES) must be a whole number from 0 to 10; got "-1"`,
+        );
     });
 });
 
