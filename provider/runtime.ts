@@ -31,7 +31,7 @@ export interface ProviderDeps {
 export const defaultDeps: ProviderDeps = {
     apiFor: (settings) => createKoreCampaignApi(settings),
     env: process.env,
-    pollIntervalMs: 2000,
+    pollIntervalMs: 1000,
 };
 
 type Props = Record<string, unknown>;
