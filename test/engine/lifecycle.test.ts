@@ -28,7 +28,10 @@ function documentedBodies(reminderMessage: string) {
             priority: "5",
             format: "simple",
             message: { templateId: "", message: b64(reminderMessage) },
-            dialingStrategy: { callerId: { phoneNumber: "+919876543210" }, callingHours: { frequency: "WEEKLY", timezone: "Asia/Kolkata", days: weekdays } },
+            dialingStrategy: {
+                callerId: { phoneNumber: "+919876543210" },
+                callingHours: { frequency: "WEEKLY", timezone: "Asia/Kolkata", days: weekdays },
+            },
             schedule: { isSchedulingEnabled: false },
         },
         "Renewal Notice": {
@@ -40,7 +43,11 @@ function documentedBodies(reminderMessage: string) {
             message: { templateId: "", message: "Your plan renews next week. Reply STOP to opt out." },
             dialingStrategy: {
                 callerId: { phoneNumber: "+14155550123" },
-                callingHours: { frequency: "DAILY", timezone: "America/New_York", days: [{ day: "SA", start: "10:00 AM", end: "4:30 PM" }] },
+                callingHours: {
+                    frequency: "DAILY",
+                    timezone: "America/New_York",
+                    days: [{ day: "SA", start: "10:00 AM", end: "4:30 PM" }],
+                },
             },
         },
     };
@@ -237,13 +244,16 @@ for (const example of ["typescript", "esm"]) {
 
         it("8. neither the state files nor the engine's events hold the client secret or a JWT; __provider is small", async () => {
             assertNoCredentialLeak(es.stateFilesText(), "the state files on disk");
-            assertNoCredentialLeak(fs.readFileSync(path.join(workDir, `Pulumi.lifecycle-${process.pid}.yaml`), "utf8"), "the stack config file");
+            assertNoCredentialLeak(
+                fs.readFileSync(path.join(workDir, `Pulumi.lifecycle-${process.pid}.yaml`), "utf8"),
+                "the stack config file",
+            );
             assertNoCredentialLeak(es.engineLog(), "the engine's events and output");
             // exportStack decrypts (--show-secrets): there the secret may appear only inside a secret envelope.
             const state = await es.stack.exportStack();
             assertNoCredentialLeak(JSON.stringify(withoutSecretEnvelopes(state)), "the exported state outside secret envelopes");
-            const resources = (state.deployment.resources as { type: string; urn: string; inputs?: { __provider?: string } }[]).filter((r) =>
-                r.type.startsWith("pulumi-nodejs:dynamic"),
+            const resources = (state.deployment.resources as { type: string; urn: string; inputs?: { __provider?: string } }[]).filter(
+                (r) => r.type.startsWith("pulumi-nodejs:dynamic"),
             );
             expect(resources).to.have.length(2);
             for (const r of resources) {
