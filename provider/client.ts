@@ -44,18 +44,20 @@ class CampaignStoredError extends Error {
     }
 }
 
-type Envelope<T> = { status?: string; message?: string; data?: T; errors?: { msg?: string; code?: number }[] };
+type Envelope<T> = { status?: string; message?: string; data?: T; errors?: { msg?: string; code?: number; field?: string }[] };
 
-function apiMessage(body: unknown): string | undefined {
+/** Kore.ai's own words from an answer body: each error once, with its field or code. */
+export function apiMessage(body: unknown): string | undefined {
     if (!body || typeof body !== "object") return typeof body === "string" && body ? body.slice(0, 300) : undefined;
-    const b = body as Envelope<unknown> & { error?: unknown; field?: unknown };
-    const parts: string[] = [];
-    if (Array.isArray(b.errors))
-        parts.push(...b.errors.map((e) => [e.msg, e.code !== undefined ? `(code ${e.code})` : ""].join(" ").trim()));
-    if (typeof b.message === "string") parts.push(b.message);
+    const b = body as Envelope<unknown> & { error?: unknown };
+    const errors = Array.isArray(b.errors) ? b.errors : [];
+    const parts = errors.map((e) => {
+        const where = e.field ? ` (field ${e.field})` : e.code !== undefined ? ` (code ${e.code})` : "";
+        return `${e.msg ?? "error"}${where}`;
+    });
+    if (typeof b.message === "string" && !errors.some((e) => e.msg === b.message)) parts.unshift(b.message);
     if (typeof b.error === "string") parts.push(b.error);
-    if (typeof b.field === "string") parts.push(`field: ${b.field}`);
-    return parts.filter(Boolean).join("; ") || undefined;
+    return parts.join("; ") || undefined;
 }
 
 export async function createKoreCampaignApi(settings: KoreSettings, options: ClientOptions = {}): Promise<CampaignApi> {

@@ -3,17 +3,20 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator } from "../../provider/emulator";
 import type { Emulator, ReceivedRequest } from "../../provider/emulator";
+import {
+    ACCOUNT,
+    CLIENT_ID,
+    CREATE_PATH,
+    DEFAULT_REMINDER,
+    IID,
+    assertNoCredentialLeak,
+    b64,
+    koreConfig,
+    startTestEmulator,
+    withoutSecretEnvelopes,
+} from "./common";
 import { EngineStack, REPO, expectFailure, installExample, requirePulumiCli } from "./harness";
-
-const IID = "st-engine-test";
-const ACCOUNT = "acc-engine-test";
-const CLIENT_ID = "cs-engine-test";
-const CLIENT_SECRET = "engine-test-client-secret-7f3a9c";
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
-const CREATE_PATH = `/agentassist/api/v1/public/${IID}/campaign`;
-const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 
 const weekdays = ["MO", "TU", "WE", "TH", "FR"].map((day) => ({ day, start: "9:00 AM", end: "6:00 PM" }));
 
@@ -53,43 +56,8 @@ function documentedBodies(reminderMessage: string) {
     };
 }
 
-export const DEFAULT_REMINDER = "Hi, this is a reminder for the upcoming event.";
-
-export function koreConfig(emulator: Emulator, accountId = ACCOUNT) {
-    return {
-        "kore:host": { value: emulator.url },
-        "kore:iid": { value: IID },
-        "kore:accountId": { value: accountId },
-        "kore:clientId": { value: CLIENT_ID },
-        "kore:clientSecret": { value: CLIENT_SECRET, secret: true },
-    };
-}
-
-export function startTestEmulator(): Promise<Emulator> {
-    return startEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, iid: IID, preparingMs: 300, enforceJti: true });
-}
-
 const apiCalls = (emulator: Emulator): ReceivedRequest[] => emulator.received();
 const mutating = (reqs: ReceivedRequest[]) => reqs.filter((r) => r.method !== "GET");
-
-export function assertNoCredentialLeak(text: string, label: string): void {
-    expect(text.includes(CLIENT_SECRET), `${label} holds the client secret in plain text`).to.equal(false);
-    expect(JWT_PATTERN.test(text), `${label} holds a JWT`).to.equal(false);
-}
-
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
-/** A copy with every Pulumi secret envelope (`{ "4dabf…": "1b47…", … }`) replaced by a marker. */
-export function withoutSecretEnvelopes(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(withoutSecretEnvelopes);
-    if (value && typeof value === "object") {
-        if (SECRET_SIG in value) return "[secret]";
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecretEnvelopes(v)]));
-    }
-    return value;
-}
-
-export const ENGINE_CONSTANTS = { IID, ACCOUNT, CLIENT_ID, CLIENT_SECRET };
 
 for (const example of ["typescript", "esm"]) {
     describe(`@engine ${example} example: preview, up, refresh and destroy through the real engine`, function () {
