@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules on the package source and tests.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
     { ignores: ["dist/**", "coverage/**", "node_modules/**", "examples/*/node_modules/**", "**/*.js", "**/*.mjs"] },
@@ -14,4 +15,5 @@ export default tseslint.config(
             "@typescript-eslint/no-explicit-any": "warn",
         },
     },
+    { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: globals.node } },
 );

@@ -20,18 +20,40 @@ import {
 } from "./settings";
 import { ApiCampaign, CampaignInputs, CampaignOutputs } from "./types";
 
+/**
+ * The engine prints the property's top-level value next to a check failure; for a nested path it
+ * finds none and prints `{<nil>}`. The reason already leads with the full path, so nested failures
+ * go to the engine as resource-level failures.
+ */
+export function forEngine(failure: CheckFailure): CheckFailure {
+    return /[.[]/.test(failure.property) ? { property: "", reason: failure.reason } : failure;
+}
+
+/** What a replacement means for the people on the contact lists, shown at preview and up. */
+export function replacementWarning(id: string, held: Partial<CampaignOutputs>, replaces: string[], deleteFirst: boolean): string {
+    const lists = held.contactLists?.length ? held.contactLists.map((l) => `"${l}"`).join(", ") : "its contact lists";
+    return (
+        `SmsCampaign "${held.name ?? id}" (${id}) will be REPLACED because ${replaces.join(", ")} changed: ` +
+        `${deleteFirst ? "the campaign is deleted first, then created again" : "a new campaign is created, then this one deleted"}. ` +
+        `A new campaign may send its message again to every contact in ${lists}.`
+    );
+}
+
 export interface ProviderDeps {
     /** Builds the API client for resolved settings. */
     apiFor(settings: KoreSettings): Promise<CampaignApi>;
     env: NodeJS.ProcessEnv;
     /** Milliseconds between status polls while waiting for a campaign to leave `Preparing`. */
     pollIntervalMs: number;
+    /** The provider process's stderr reaches the engine, which shows it as a warning at preview and up. */
+    warn(message: string): void;
 }
 
 export const defaultDeps: ProviderDeps = {
     apiFor: (settings) => createKoreCampaignApi(settings),
     env: process.env,
     pollIntervalMs: 1000,
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
 };
 
 type Props = Record<string, unknown>;
@@ -118,7 +140,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
 
         async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
             const result = checkCampaignInputs(news);
-            if (result.failures.length > 0) return { inputs: withoutProvider(news), failures: result.failures };
+            if (result.failures.length > 0) return { inputs: withoutProvider(news), failures: result.failures.map(forEngine) };
             const inputs = result.inputs as unknown as Props & CampaignInputs;
             // Missing or malformed connection settings fail at preview, before any API call.
             if (!containsUnknown(inputs.connection)) {
@@ -131,8 +153,10 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
             return { inputs, failures: [] };
         },
 
-        async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-            const d = diffCampaign(withoutProvider(olds) as Partial<CampaignOutputs>, withoutProvider(news) as Partial<CampaignInputs>);
+        async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+            const held = withoutProvider(olds) as Partial<CampaignOutputs>;
+            const d = diffCampaign(held, withoutProvider(news) as Partial<CampaignInputs>);
+            if (d.replaces.length > 0) deps.warn(replacementWarning(id, held, d.replaces, d.deleteBeforeReplace));
             return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace };
         },
 

@@ -41,7 +41,12 @@ describe("provider methods against the emulator", function () {
         ...overrides,
     });
     const methodsWith = (env: Record<string, string>): Methods =>
-        createProviderMethods({ apiFor: (s) => createKoreCampaignApi(s, { retryBackoffLimitMs: 50 }), env, pollIntervalMs: 50 });
+        createProviderMethods({
+            apiFor: (s) => createKoreCampaignApi(s, { retryBackoffLimitMs: 50 }),
+            env,
+            pollIntervalMs: 50,
+            warn: () => undefined,
+        });
     const calls = () => emulator.received().map((r) => `${r.method} ${r.path.replace(`/api/v1/public/${IID}`, "")} ${r.status}`);
 
     let methods: Methods;

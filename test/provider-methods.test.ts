@@ -15,8 +15,9 @@ const ENV = {
 
 function setup(env: Record<string, string> = ENV) {
     const api = new FakeCampaignApi();
-    const methods = createProviderMethods({ apiFor: async () => api, env, pollIntervalMs: 1 });
-    return { api, methods };
+    const warnings: string[] = [];
+    const methods = createProviderMethods({ apiFor: async () => api, env, pollIntervalMs: 1, warn: (m) => warnings.push(m) });
+    return { api, methods, warnings };
 }
 
 async function checkedInputs(methods: ReturnType<typeof createProviderMethods>, args: Record<string, unknown>) {
@@ -214,6 +215,37 @@ describe("provider methods (fake API)", () => {
         );
         const err = await rejection(methods.create(await checkedInputs(methods, sampleArgs())));
         expect(err.message).to.equal("Kore.ai answered 500: bad secret [redacted] in [redacted-jwt]");
+    });
+
+    it("diff warns, naming the campaign, the change and the contact lists, when it plans a replacement", async () => {
+        const { methods, warnings } = setup();
+        const created = await methods.create(await checkedInputs(methods, sampleArgs()));
+        const news = await checkedInputs(methods, sampleArgs({ message: { message: "changed" } }));
+        await methods.diff(created.id, created.outs as unknown as Record<string, unknown>, news);
+        expect(warnings).to.deep.equal([
+            'SmsCampaign "Event Reminder SMS Campaign" (cd-1) will be REPLACED because message changed: the campaign is deleted first, ' +
+                'then created again. A new campaign may send its message again to every contact in "Renewal Due - May/June 2025".',
+        ]);
+        await methods.diff(
+            created.id,
+            created.outs as unknown as Record<string, unknown>,
+            await checkedInputs(methods, sampleArgs({ readyTimeoutSeconds: 1 })),
+        );
+        expect(warnings).to.have.length(1);
+    });
+
+    it("check reports nested failures at resource level (the engine cannot show a nested value), top-level ones by property", async () => {
+        const { methods } = setup();
+        const args = sampleArgs({ priority: "9" });
+        (args.dialingStrategy as { callerId: { phoneNumber: string } }).callerId.phoneNumber = "12345";
+        const r = await methods.check({}, args);
+        expect(r.failures).to.deep.equal([
+            { property: "priority", reason: 'priority must be "1" to "5" (a number 1 to 5 is also accepted); got "9"' },
+            {
+                property: "",
+                reason: 'dialingStrategy.callerId.phoneNumber must be a phone number in E.164 form, e.g. "+14155550123"; got "12345"',
+            },
+        ]);
     });
 
     it("diff always answers changes explicitly and ignores __provider", async () => {

@@ -26,7 +26,11 @@ const reminder = new SmsCampaign("event-reminder", {
     message: { message: config.get("reminderMessage") ?? "Hi, this is a reminder for the upcoming event." },
     dialingStrategy: {
         callerId: { phoneNumber: "+919876543210" },
-        callingHours: { frequency: "WEEKLY", timezone: "Asia/Kolkata", days: ["MO", "TU", "WE", "TH", "FR"].map((d) => officeHours(/** @type {any} */ (d))) },
+        callingHours: {
+            frequency: "WEEKLY",
+            timezone: "Asia/Kolkata",
+            days: ["MO", "TU", "WE", "TH", "FR"].map((d) => officeHours(/** @type {any} */ (d))),
+        },
     },
     schedule: { isSchedulingEnabled: false },
     readyTimeoutSeconds,

@@ -134,6 +134,12 @@ for (const example of ["typescript", "esm"]) {
             expect(steps["event-reminder"]).to.include("replace");
             expect(steps["renewal-notice"]).to.deep.equal(["same"]);
             expect(preview.run.output).to.match(/event-reminder/);
+            // The people on the contact list may get the message again: the preview says so.
+            expect(preview.run.output).to.include(
+                'SmsCampaign "Event Reminder SMS Campaign" (' +
+                    ids["Event Reminder SMS Campaign"] +
+                    ") will be REPLACED because message changed",
+            );
 
             emulator.clearReceived();
             const { summary } = await es.up();
