@@ -14,8 +14,12 @@ export interface CreateOutcome {
 }
 
 export interface CampaignApi {
-    /** POSTs once; never leaves a duplicate: before any retry it looks the name up and adopts a match. */
-    createCampaign(body: ApiCampaignBody): Promise<CreateOutcome>;
+    /**
+     * POSTs once. After a failure that may have stored the campaign (a lost answer, a timeout, a 500,
+     * 502 or 504) it looks the name up before any retry, and takes the campaign it finds only when
+     * `isOurs` accepts it (it matches what was sent); anything else is never adopted.
+     */
+    createCampaign(body: ApiCampaignBody, isOurs: (campaign: ApiCampaign) => boolean): Promise<CreateOutcome>;
     /** `undefined` when Kore.ai answers 404. */
     getCampaign(id: string): Promise<ApiCampaign | undefined>;
     /** Campaigns whose name equals `name` case-insensitively (Kore.ai keys names that way). */
@@ -34,14 +38,34 @@ export interface ClientOptions {
 const LIST_PAGE_SIZE = 50;
 const LIST_MAX_PAGES = 200;
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-/** Failures after which a POST may or may not have been stored. */
+/** Failures after which a POST may or may not have been stored. 429, 503 and 408 were not processed. */
 const AMBIGUOUS_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ERR_GOT_REQUEST_ERROR"]);
+const AMBIGUOUS_STATUS = new Set([500, 502, 504]);
 
-/** Thrown from got's beforeRetry hook to stop retrying a create whose campaign already exists. */
+/** Thrown from got's beforeRetry hook to stop retrying a create whose campaign was stored after all. */
 class CampaignStoredError extends Error {
-    constructor(readonly summary: ApiCampaignSummary) {
-        super(`campaign ${summary.id} already stored`);
+    constructor(
+        readonly campaign: ApiCampaign,
+        readonly trigger: unknown,
+    ) {
+        super(`campaign ${campaign._id} already stored`);
     }
+}
+
+/** Status values of a 2xx answer that still mean failure. */
+const FAILED_STATUS = /^(fail|failure|error)$/i;
+
+/**
+ * Kore.ai's `{status, message, data}` envelope. A 2xx whose `status` says failure is an error; with
+ * `requireData`, so is one without `data`. Stop and delete answers are not documented precisely
+ * (stop "returns status Active/Stopped"), so for them any other 2xx is success.
+ */
+export function unwrapEnvelope<T>(operation: string, body: unknown, requireData: boolean): T | undefined {
+    const env = (body ?? {}) as Envelope<T>;
+    const failed = typeof env.status === "string" && (requireData ? env.status !== "success" : FAILED_STATUS.test(env.status));
+    if (failed) throw new KoreApiError(`Kore.ai did not accept ${operation}: ${apiMessage(body) ?? env.status}`, 200, operation);
+    if (requireData && env.data === undefined) throw new KoreApiError(`Kore.ai's answer to ${operation} has no data`, 200, operation);
+    return env.data;
 }
 
 type Envelope<T> = { status?: string; message?: string; data?: T; errors?: { msg?: string; code?: number; field?: string }[] };
@@ -123,17 +147,12 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
         return new KoreApiError(redact(`${where} failed: ${(err as Error)?.message ?? String(err)}`, secrets), undefined, operation);
     };
 
-    /** Unwraps Kore.ai's `{status, message, data}` envelope; a 2xx whose status is not success is an error. */
-    const unwrap = <T>(operation: string, body: unknown): T => {
-        const env = (body ?? {}) as Envelope<T>;
-        if (env.status !== undefined && env.status !== "success")
-            throw new KoreApiError(
-                redact(`Kore.ai did not accept ${operation}: ${apiMessage(body) ?? env.status}`, secrets),
-                200,
-                operation,
-            );
-        if (env.data === undefined) throw new KoreApiError(`Kore.ai's answer to ${operation} has no data`, 200, operation);
-        return env.data;
+    const unwrap = <T>(operation: string, body: unknown, requireData = true): T => {
+        try {
+            return unwrapEnvelope<T>(operation, body, requireData) as T;
+        } catch (err) {
+            throw new KoreApiError(redact((err as Error).message, secrets), 200, operation);
+        }
     };
 
     const isNotFound = (err: unknown) => err instanceof HTTPError && err.response.statusCode === 404;
@@ -142,13 +161,15 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
         async findCampaignsByName(name) {
             const wanted = name.toLowerCase();
             const found: ApiCampaignSummary[] = [];
+            // Advance by what came back, not by the limit asked for: Kore.ai may cap a page lower.
+            let skip = 0;
             for (let page = 0; page < LIST_MAX_PAGES; page++) {
-                let data: { results?: ApiCampaignSummary[]; hasMore?: boolean };
+                let data: { results?: ApiCampaignSummary[]; hasMore?: boolean; totalResults?: number };
                 try {
                     const res = await http.post(`${base}/getAllCampaignDetails`, {
                         json: {
                             limit: LIST_PAGE_SIZE,
-                            skip: page * LIST_PAGE_SIZE,
+                            skip,
                             page: page + 1,
                             type: "sms",
                             sortBy: { createdAt: "desc" },
@@ -161,39 +182,50 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
                 }
                 const results = data.results ?? [];
                 found.push(...results.filter((r) => typeof r.name === "string" && r.name.toLowerCase() === wanted));
-                if (!data.hasMore || results.length === 0) break;
+                skip += results.length;
+                const more = data.hasMore ?? (typeof data.totalResults === "number" && skip < data.totalResults);
+                if (!more || results.length === 0) break;
             }
             return found;
         },
 
-        async createCampaign(body) {
-            const lookUp = async (): Promise<ApiCampaignSummary | undefined> => (await api.findCampaignsByName(body.name))[0];
+        async createCampaign(body, isOurs) {
+            // The campaign this create stored, if a look-up by name finds one that matches what was sent.
+            const ours = async (): Promise<ApiCampaign | undefined> => {
+                const named = await api.findCampaignsByName(body.name).catch(() => []);
+                for (const summary of named) {
+                    const campaign = await api.getCampaign(summary.id).catch(() => undefined);
+                    if (campaign && isOurs(campaign)) return campaign;
+                }
+                return undefined;
+            };
+            let sawAmbiguous = false;
             try {
                 const res = await http.post(base, {
                     searchParams: { campaignType: "sms" },
                     json: body,
                     hooks: {
                         beforeRetry: [
-                            async () => {
-                                const stored = await lookUp();
-                                if (stored) throw new CampaignStoredError(stored);
+                            async (error) => {
+                                if (!isAmbiguous(error)) return;
+                                sawAmbiguous = true;
+                                const stored = await ours();
+                                if (stored) throw new CampaignStoredError(stored, error);
                             },
                         ],
                     },
                 });
                 return { campaign: unwrap<ApiCampaign>("create campaign", res.body), recovered: false };
             } catch (err) {
-                let stored =
-                    (err as RequestError)?.cause instanceof CampaignStoredError
-                        ? ((err as RequestError).cause as CampaignStoredError).summary
-                        : undefined;
-                // The last attempt may itself have been stored before the answer was lost.
-                if (!stored && isAmbiguous(err)) stored = await lookUp().catch(() => undefined);
-                if (stored) {
-                    const campaign = await api.getCampaign(stored.id);
-                    if (campaign) return { campaign, recovered: true };
+                const cause = (err as RequestError)?.cause;
+                if (cause instanceof CampaignStoredError) return { campaign: cause.campaign, recovered: true };
+                // The last attempt may have been stored before its answer was lost; or an earlier lost
+                // attempt was stored while we retried, and the retry was refused because the name is taken.
+                if (isAmbiguous(err) || sawAmbiguous) {
+                    const stored = await ours();
+                    if (stored) return { campaign: stored, recovered: true };
                 }
-                throw fail("create campaign", (err as RequestError)?.cause instanceof KoreApiError ? (err as RequestError).cause : err);
+                throw fail("create campaign", err);
             }
         },
 
@@ -210,7 +242,7 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
         async deleteCampaign(id) {
             try {
                 const res = await http.delete(`${base}/${encodeURIComponent(id)}`, { searchParams: { campaignType: "sms" } });
-                unwrap("delete campaign", res.body);
+                unwrap("delete campaign", res.body, false);
                 return "deleted";
             } catch (err) {
                 if (isNotFound(err)) return "absent";
@@ -224,7 +256,7 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
                     searchParams: { campaignType: "sms", trigger: "stop" },
                     json: {},
                 });
-                unwrap("stop campaign", res.body);
+                unwrap("stop campaign", res.body, false);
             } catch (err) {
                 if (isNotFound(err)) return;
                 throw fail(`stop campaign ${id}`, err);
@@ -233,7 +265,7 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
     };
 
     function isAmbiguous(err: unknown): boolean {
-        if (err instanceof HTTPError) return err.response.statusCode >= 500;
+        if (err instanceof HTTPError) return AMBIGUOUS_STATUS.has(err.response.statusCode);
         return err instanceof GotRequestError && AMBIGUOUS_CODES.has(err.code);
     }
 

@@ -6,6 +6,7 @@ import {
     CampaignDefinition,
     CampaignInputs,
     CampaignOutputs,
+    DialingStrategy,
     MessageEncoding,
     ProviderOptions,
 } from "./types";
@@ -98,6 +99,29 @@ function placeholders(): Record<string, unknown> {
 }
 
 /**
+ * The documented fields of a dialing strategy, and nothing else: an extra field Kore.ai adds (an `_id`
+ * per day, say) must not make every preview plan a replacement.
+ */
+export function pickDialingStrategy(raw: unknown): DialingStrategy | undefined {
+    if (!raw || typeof raw !== "object") return undefined;
+    const d = raw as { callerId?: { phoneNumber?: unknown }; callingHours?: { frequency?: unknown; timezone?: unknown; days?: unknown } };
+    const days = Array.isArray(d.callingHours?.days)
+        ? d.callingHours.days.map((w: { day?: unknown; start?: unknown; end?: unknown }) => ({ day: w?.day, start: w?.start, end: w?.end }))
+        : d.callingHours?.days;
+    return {
+        callerId: { phoneNumber: d.callerId?.phoneNumber },
+        callingHours: { frequency: d.callingHours?.frequency, timezone: d.callingHours?.timezone, days },
+    } as DialingStrategy;
+}
+
+/** Where a campaign lives; recorded at create, so that refresh and delete find it whatever the settings say later. */
+export interface CampaignLocation {
+    host: string;
+    iid: string;
+    accountId: string;
+}
+
+/**
  * State after create or read: what Kore.ai holds (message decoded to plain text), the provider
  * options, and the computed fields. Fields the API leaves out fall back to `fallback`.
  */
@@ -106,6 +130,7 @@ export function toOutputs(
     fallback: Partial<CampaignDefinition>,
     options: ProviderOptions,
     apiMessageEncoding: MessageEncoding,
+    location?: CampaignLocation,
 ): CampaignOutputs {
     const fromApi: Partial<CampaignDefinition> = {
         name: campaign.name ?? fallback.name,
@@ -117,7 +142,7 @@ export function toOutputs(
             typeof campaign.message?.message === "string"
                 ? { message: decodeMessage(campaign.message.message, apiMessageEncoding), templateId: "" }
                 : fallback.message,
-        dialingStrategy: campaign.dialingStrategy ?? fallback.dialingStrategy,
+        dialingStrategy: pickDialingStrategy(campaign.dialingStrategy) ?? fallback.dialingStrategy,
         schedule:
             typeof campaign.schedule?.isSchedulingEnabled === "boolean"
                 ? { isSchedulingEnabled: campaign.schedule.isSchedulingEnabled }
@@ -134,5 +159,6 @@ export function toOutputs(
         enableMachineDetect: campaign.enableMachineDetect,
         totalMessagesSent: campaign.totalMessagesSent,
         apiMessageEncoding,
+        ...location,
     });
 }

@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { CampaignApi, createKoreCampaignApi } from "./client";
 import { changedDefinitionKeys, diffCampaign } from "./diff";
 import { KoreApiError, KoreSettingsError, redact } from "./errors";
-import { PROVIDER_OPTION_KEYS, definitionOf, providerOptionsOf, toApiBody, toOutputs } from "./mapping";
+import { CampaignLocation, PROVIDER_OPTION_KEYS, definitionOf, providerOptionsOf, toApiBody, toOutputs } from "./mapping";
 import { CheckFailure, checkCampaignInputs, containsUnknown } from "./schema";
 import {
     KoreSettings,
@@ -78,6 +78,29 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
             tuningFrom(configGet, deps.env),
         );
 
+    /** Settings for a campaign that exists: where it lives comes from the state, credentials as usual. */
+    const settingsForExisting = (olds: Partial<CampaignOutputs>): KoreSettings =>
+        resolveSettings(
+            [
+                { label: "the campaign's recorded location", values: { host: olds.host, iid: olds.iid, accountId: olds.accountId } },
+                connectionSource(olds.connection),
+                { label: "stack config (kore:*)", values: settingsFromConfig(configGet) },
+                { label: "the environment (KORE_*)", values: settingsFromEnv(deps.env) as SettingValues },
+            ],
+            tuningFrom(configGet, deps.env),
+        );
+
+    /** Where the settings point now, for diff: "unknown" while the connection is not known (preview). */
+    const currentLocation = (connection: unknown): CampaignLocation | "unknown" | undefined => {
+        if (containsUnknown(connection)) return "unknown";
+        try {
+            const s = settingsFor(connection as CampaignInputs["connection"]);
+            return { host: s.baseUrl, iid: s.iid, accountId: s.accountId };
+        } catch {
+            return undefined; // check reports missing settings
+        }
+    };
+
     /** Every failure path ends here: the message is redacted against all credentials we could know. */
     const clean = (err: unknown, settings?: KoreSettings): Error => {
         const known = [
@@ -110,6 +133,13 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
         return current;
     }
 
+    /** Definition properties in which a campaign Kore.ai holds differs from the inputs. */
+    const differences = (campaign: ApiCampaign, inputs: CampaignInputs): string[] =>
+        changedDefinitionKeys(
+            definitionOf(inputs),
+            toOutputs(campaign, definitionOf(inputs), providerOptionsOf(inputs), inputs.messageEncoding),
+        );
+
     async function adopt(api: CampaignApi, inputs: CampaignInputs, id: string): Promise<ApiCampaign> {
         const existing = await api.getCampaign(id);
         if (!existing)
@@ -118,8 +148,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                 404,
                 "adopt",
             );
-        const probe = toOutputs(existing, {}, providerOptionsOf(inputs), inputs.messageEncoding);
-        const differing = changedDefinitionKeys(definitionOf(inputs), probe);
+        const differing = differences(existing, inputs);
         if (differing.length > 0)
             throw new KoreApiError(
                 `adoptExistingId: campaign ${id} ("${existing.name}") differs from this program in ${differing.join(", ")}. ` +
@@ -155,7 +184,8 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
 
         async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
             const held = withoutProvider(olds) as Partial<CampaignOutputs>;
-            const d = diffCampaign(held, withoutProvider(news) as Partial<CampaignInputs>);
+            const wanted = withoutProvider(news) as Partial<CampaignInputs>;
+            const d = diffCampaign(held, wanted, currentLocation(wanted.connection));
             if (d.replaces.length > 0) deps.warn(replacementWarning(id, held, d.replaces, d.deleteBeforeReplace));
             return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace };
         },
@@ -174,7 +204,8 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                 }
                 if (campaign.status === "Preparing" && inputs.readyTimeoutSeconds > 0)
                     campaign = await waitWhilePreparing(api, campaign, inputs.readyTimeoutSeconds);
-                const outs = toOutputs(campaign, definitionOf(inputs), providerOptionsOf(inputs), inputs.messageEncoding);
+                const location = { host: settings.baseUrl, iid: settings.iid, accountId: settings.accountId };
+                const outs = toOutputs(campaign, definitionOf(inputs), providerOptionsOf(inputs), inputs.messageEncoding, location);
                 return { id: campaign._id, outs };
             } catch (err) {
                 throw clean(err, settings);
@@ -185,7 +216,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
             let settings: KoreSettings | undefined;
             try {
                 const olds = withoutProvider(props) as Partial<CampaignOutputs>;
-                settings = settingsFor(olds.connection);
+                settings = settingsForExisting(olds);
                 const api = await deps.apiFor(settings);
                 const campaign = await api.getCampaign(id);
                 // Gone from Kore.ai: an empty id drops the resource from the state.
@@ -195,6 +226,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                     definitionOf(olds),
                     providerOptionsOf(olds),
                     olds.apiMessageEncoding ?? olds.messageEncoding ?? "base64",
+                    { host: settings.baseUrl, iid: settings.iid, accountId: settings.accountId },
                 );
                 return { id, props: outs };
             } catch (err) {
@@ -223,7 +255,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
             let settings: KoreSettings | undefined;
             try {
                 const olds = withoutProvider(props) as Partial<CampaignOutputs>;
-                settings = settingsFor(olds.connection);
+                settings = settingsForExisting(olds);
                 const api = await deps.apiFor(settings);
                 const current = await api.getCampaign(id);
                 if (!current) return;
@@ -238,10 +270,10 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
 
     async function createOnce(api: CampaignApi, inputs: CampaignInputs): Promise<ApiCampaign> {
         try {
-            return (await api.createCampaign(toApiBody(inputs))).campaign;
+            return (await api.createCampaign(toApiBody(inputs), (c) => differences(c, inputs).length === 0)).campaign;
         } catch (err) {
             // A refused create whose name is taken: say which campaign holds it and how to take it over.
-            if (err instanceof KoreApiError && err.status === 400) {
+            if (err instanceof KoreApiError) {
                 const holders = await api.findCampaignsByName(inputs.name).catch(() => []);
                 if (holders.length > 0) {
                     const h = holders[0];

@@ -63,7 +63,8 @@ export function isUnknown(value: unknown): boolean {
     return value === UNKNOWN;
 }
 
-function object<Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape) {
+/** `secret`: the value may hold credentials, so messages never show it. */
+function object<Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape, secret = false) {
     const accepted = Object.keys(shape).join(", ");
     return maybeUnknown(
         z.strictObject(shape, {
@@ -72,7 +73,8 @@ function object<Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape)
                     const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
                     return `has unknown ${issue.keys.length === 1 ? "property" : "properties"} ${keys}; ${what} accepts ${accepted}`;
                 }
-                if (issue.code === "invalid_type") return `must be an object (${what}: ${accepted}); got ${show(issue.input)}`;
+                if (issue.code === "invalid_type")
+                    return `must be an object (${what}: ${accepted}); got ${secret ? `a ${issue.input === null ? "null" : typeof issue.input}` : show(issue.input)}`;
                 return undefined;
             },
         }),
@@ -196,11 +198,12 @@ export function validateTime(value: unknown): LeafResult<string> {
     if ("problem" in s) return s;
     const text = s.value.trim().toUpperCase();
     const hour = Number(text.split(":")[0]);
+    // luxon reads "24:00" as the next midnight; a window's times are within one day.
     const tryFormats = (formats: string[]) =>
         formats.map((f) => DateTime.fromFormat(text, f, { locale: "en-US" })).find((dt) => dt.isValid);
     // luxon reads "13:00 PM" as 1 PM; a 12-hour clock only has hours 1 to 12.
     const twelve = tryFormats(TIME_FORMATS_12H);
-    const parsed = twelve && hour >= 1 && hour <= 12 ? twelve : twelve ? undefined : tryFormats(TIME_FORMATS_24H);
+    const parsed = twelve ? (hour >= 1 && hour <= 12 ? twelve : undefined) : hour <= 23 ? tryFormats(TIME_FORMATS_24H) : undefined;
     if (!parsed) return { problem: `must be ${accepted}; got ${show(s.value)}` };
     return { value: parsed.toFormat("h:mm a", { locale: "en-US" }) };
 }
@@ -344,14 +347,18 @@ export const campaignInputsSchema = object("SmsCampaign", {
     messageEncoding: leaf(validateMessageEncoding).default("base64"),
     readyTimeoutSeconds: leaf(validateReadyTimeoutSeconds).default(READY_TIMEOUT_DEFAULT),
     adoptExistingId: leaf(validateAdoptExistingId).optional(),
-    connection: object("connection", {
-        host: leaf(connectionField).optional(),
-        iid: leaf(connectionField).optional(),
-        accountId: leaf(connectionField).optional(),
-        clientId: leaf(connectionField).optional(),
-        clientSecret: leaf(connectionField).optional(),
-        jwt: leaf(connectionField).optional(),
-    }).optional(),
+    connection: object(
+        "connection",
+        {
+            host: leaf(connectionField).optional(),
+            iid: leaf(connectionField).optional(),
+            accountId: leaf(connectionField).optional(),
+            clientId: leaf(connectionField).optional(),
+            clientSecret: leaf(connectionField).optional(),
+            jwt: leaf(connectionField).optional(),
+        },
+        true,
+    ).optional(),
 });
 
 /** `a.b[0].c` from a zod path. */

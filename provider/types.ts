@@ -71,6 +71,10 @@ export interface CampaignOutputs extends CampaignInputs {
     totalMessagesSent?: number;
     /** How the campaign's message was encoded when it was created; read uses it to decode. */
     apiMessageEncoding: MessageEncoding;
+    /** Where the campaign lives (origin, app id, account id), recorded at create. Not secret. */
+    host?: string;
+    iid?: string;
+    accountId?: string;
 }
 
 /** The create/update body as Kore.ai documents it. */

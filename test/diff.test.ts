@@ -113,6 +113,49 @@ describe("diff", () => {
         expect(byName.replaces).to.deep.equal(["name"]);
     });
 
+    const here = { host: "https://platform.kore.ai", iid: "st-1", accountId: "acc-1" };
+    const located = () => storedOutputs({ ...here });
+
+    it("sees no move while the settings point where the campaign lives", () => {
+        expect(diffCampaign(located(), checked(sampleArgs()), here).changes).to.equal(false);
+    });
+
+    const moves: [string, Partial<typeof here>, string[]][] = [
+        ["another account", { accountId: "acc-2" }, ["accountId"]],
+        ["another app", { iid: "st-2" }, ["iid"]],
+        ["another host", { host: "https://eu-platform.kore.ai" }, ["host"]],
+    ];
+    for (const [title, change, keys] of moves) {
+        it(`replaces, creating first, a campaign whose settings now point at ${title}`, () => {
+            const d = diffCampaign(located(), checked(sampleArgs()), { ...here, ...change });
+            expect(d).to.deep.equal({ changes: true, replaces: keys, updates: [], deleteBeforeReplace: false });
+        });
+    }
+
+    it("plans a replacement when the connection is not known yet (preview)", () => {
+        expect(diffCampaign(located(), checked(sampleArgs()), "unknown").replaces).to.deep.equal(["connection"]);
+    });
+
+    it("ignores location for state written before it was recorded", () => {
+        expect(diffCampaign(storedOutputs(), checked(sampleArgs()), { ...here, iid: "st-9" }).changes).to.equal(false);
+    });
+
+    it("refuses to replace an adopted campaign, saying what to do", () => {
+        const adopted = storedOutputs({ adoptExistingId: "cd-1" });
+        expect(() => diffCampaign(adopted, checked(sampleArgs({ adoptExistingId: "cd-1", message: { message: "new" } })))).to.throw(
+            "adoptExistingId: campaign cd-1 was adopted, and the change to message would replace it, which deletes it and then tries to adopt it again. " +
+                "Remove adoptExistingId first (that changes nothing), run `pulumi up`, then make the change",
+        );
+        // Removing adoptExistingId is a plain update.
+        expect(diffCampaign(adopted, checked(sampleArgs()))).to.deep.include({ changes: true, replaces: [], updates: ["adoptExistingId"] });
+    });
+
+    it("refuses adoptExistingId naming another campaign than the one this resource manages", () => {
+        expect(() => diffCampaign(storedOutputs(), checked(sampleArgs({ adoptExistingId: "cd-other" })))).to.throw(
+            'adoptExistingId is "cd-other", but this resource manages campaign cd-1.',
+        );
+    });
+
     it("shows drift found by refresh: a message changed in Kore.ai is a replacement", () => {
         const drifted = storedOutputs({ message: { message: "changed in the console", templateId: "" } });
         expect(diffCampaign(drifted, checked(sampleArgs())).replaces).to.deep.equal(["message"]);

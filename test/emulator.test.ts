@@ -589,7 +589,7 @@ describe("kore-campaign emulator", function () {
 
         it("creates, finds, gets, stops and deletes", async () => {
             const api = await createKoreCampaignApi(settings(), { retryBackoffLimitMs: 10 });
-            const { campaign, recovered } = await api.createCampaign(apiBody());
+            const { campaign, recovered } = await api.createCampaign(apiBody(), () => true);
             expect(recovered).to.equal(false);
             expect((await api.findCampaignsByName("event reminder SMS campaign")).map((s) => s.id)).to.deep.equal([campaign._id]);
             expect((await api.getCampaign(campaign._id))?.name).to.equal("Event Reminder SMS Campaign");
@@ -603,14 +603,14 @@ describe("kore-campaign emulator", function () {
         it("recovers a create whose answer was lost, without a duplicate", async () => {
             const api = await createKoreCampaignApi(settings(), { retryBackoffLimitMs: 10 });
             emu.injectFault({ kind: "drop-after-create" });
-            const { campaign, recovered } = await api.createCampaign(apiBody());
+            const { campaign, recovered } = await api.createCampaign(apiBody(), () => true);
             expect(recovered).to.equal(true);
             expect(emu.campaigns().map((c) => c._id)).to.deep.equal([campaign._id]);
         });
 
         it("retries a 503 with a fresh token each time", async () => {
             const api = await createKoreCampaignApi(settings(), { retryBackoffLimitMs: 10 });
-            const created = await api.createCampaign(apiBody());
+            const created = await api.createCampaign(apiBody(), () => true);
             emu.clearReceived();
             emu.injectFault({ kind: "status", status: 503, match: { method: "GET" } });
             expect((await api.getCampaign(created.campaign._id))?._id).to.equal(created.campaign._id);

@@ -25,7 +25,7 @@ export class FakeCampaignApi implements CampaignApi {
         return campaign;
     }
 
-    async createCampaign(body: ApiCampaignBody): Promise<CreateOutcome> {
+    async createCampaign(body: ApiCampaignBody, _isOurs: (c: ApiCampaign) => boolean): Promise<CreateOutcome> {
         this.calls.push(`create ${body.name}`);
         if (this.createError) throw this.createError;
         if ([...this.campaigns.values()].some((c) => c.name.toLowerCase() === body.name.toLowerCase()))

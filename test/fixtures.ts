@@ -46,3 +46,13 @@ export function withPath(obj: Record<string, unknown>, path: string, value: unkn
     else cur[last] = value;
     return copy;
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+    try {
+        await promise;
+    } catch (e) {
+        return e as Error;
+    }
+    throw new Error("expected a rejection");
+}

@@ -44,6 +44,26 @@ describe("mapping", () => {
         expect(decodeMessage("Test", "base64")).to.equal("Test");
     });
 
+    it("keeps only the documented fields of a dialing strategy, so extra API fields never look like drift", () => {
+        const inputs = sampleInputs();
+        const withExtras = {
+            ...inputs.dialingStrategy,
+            _id: "ds-1",
+            callerId: { ...inputs.dialingStrategy.callerId, verified: true },
+            callingHours: {
+                ...inputs.dialingStrategy.callingHours,
+                days: inputs.dialingStrategy.callingHours.days.map((d, i) => ({ ...d, _id: `d${i}` })),
+            },
+        };
+        const outs = toOutputs(
+            { _id: "cd-1", name: inputs.name, status: "Ready", dialingStrategy: withExtras as never },
+            inputs,
+            { messageEncoding: "base64", readyTimeoutSeconds: 60 },
+            "base64",
+        );
+        expect(outs.dialingStrategy).to.deep.equal(inputs.dialingStrategy);
+    });
+
     it("maps an API campaign to outputs with id, status, timestamps and the decoded message", () => {
         const outs = toOutputs(
             {

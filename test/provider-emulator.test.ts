@@ -6,7 +6,7 @@ import { createKoreCampaignApi } from "../provider/client";
 import { startEmulator } from "../provider/emulator";
 import type { Emulator } from "../provider/emulator";
 import { createProviderMethods } from "../provider/runtime";
-import { sampleArgs } from "./fixtures";
+import { rejection, sampleArgs } from "./fixtures";
 
 const CLIENT_ID = "cs-provider-test";
 const CLIENT_SECRET = "provider-test-secret-4b1e";
@@ -17,15 +17,6 @@ const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 
 type Methods = ReturnType<typeof createProviderMethods>;
 type Props = Record<string, unknown>;
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (e) {
-        return e as Error;
-    }
-    throw new Error("expected a rejection");
-}
 
 describe("provider methods against the emulator", function () {
     this.timeout(30_000);
@@ -182,11 +173,10 @@ describe("provider methods against the emulator", function () {
         // Backoff is capped at 50 ms in this test, so only Retry-After explains two seconds.
         expect(elapsed).to.be.at.least(2000);
         expect(emulator.campaigns()).to.have.length(1);
-        // The look-up by name before the retry met the second 429 and waited too.
+        // A 429 means the create was not processed: no look-up, just the retry after Retry-After.
         expect(calls().filter((c) => c.startsWith("POST"))).to.deep.equal([
             "POST /agentassist/campaign 429",
-            "POST /agentassist/campaign/getAllCampaignDetails 429",
-            "POST /agentassist/campaign/getAllCampaignDetails 200",
+            "POST /agentassist/campaign 429",
             "POST /agentassist/campaign 200",
         ]);
     });
@@ -222,7 +212,7 @@ describe("provider methods against the emulator", function () {
         expect(calls().filter((c) => c.startsWith("POST /agentassist/campaign "))).to.have.length(1);
     });
 
-    it("a create that times out after it was sent is found by name, not sent again", async () => {
+    it("a create that times out after it was sent ends with exactly one campaign, recovered by name", async () => {
         methods = methodsWith(envFor({ KORE_REQUEST_TIMEOUT_SECONDS: "1" }));
         emulator.injectFault({ kind: "latency", ms: 1500, count: 1, match: { method: "POST", pathIncludes: "/campaign" } });
         const { id } = await methods.create(await checked());
@@ -230,6 +220,21 @@ describe("provider methods against the emulator", function () {
         const stored = emulator.campaigns();
         expect(stored).to.have.length(1);
         expect(id).to.equal(stored[0]._id);
+        // The look-up ran before the slow request was stored, so the POST was sent again. Of the two, one
+        // was stored and Kore.ai refused the other (the name was taken); the provider ends up with the stored one.
+        const creates = calls().filter((c) => c.startsWith("POST /agentassist/campaign "));
+        expect(creates.map((c) => c.split(" ")[2]).sort()).to.deep.equal(["200", "400"]);
+    });
+
+    it("never adopts a same-named campaign that differs, whatever the failure", async () => {
+        const other = await methods.create(await checked(sampleArgs({ message: { message: "Someone else's text" } })));
+        for (const status of [429, 500]) {
+            emulator.clearReceived();
+            emulator.injectFault({ kind: "status", status, count: 1, match: { method: "POST", pathIncludes: "/campaign" } });
+            const err = await rejection(methods.create(await checked()));
+            expect(err.message).to.include(`Kore.ai already has a campaign named "Event Reminder SMS Campaign" (id ${other.id}`);
+            expect(emulator.campaigns().map((c) => c._id)).to.deep.equal([other.id]);
+        }
     });
 
     it("a create whose every attempt is lost still finds the stored campaign at the end", async () => {
@@ -244,12 +249,26 @@ describe("provider methods against the emulator", function () {
         await methods.create(await checked());
         const received = emulator.received();
         for (const r of received) {
-            expect(r.jwt.valid, r.jwt.error).to.equal(r.status !== 503 ? true : r.jwt.valid);
+            // The fault answers before the token is checked, so only answered requests count as verified.
+            if (r.status !== 503) expect(r.jwt.valid, r.jwt.error).to.equal(true);
             expect(r.jwt.claims).to.include({ appId: CLIENT_ID, sub: "pulumi-kore-sms" });
             expect(r).to.include({ iid: IID, accountId: ACCOUNT });
         }
         const jtis = received.map((r) => r.jwt.claims!.jti);
         expect(new Set(jtis).size).to.equal(jtis.length);
+    });
+
+    it("refresh and delete use the location recorded at create, even after the settings point elsewhere", async () => {
+        const { id, outs } = await methods.create(await checked());
+        expect(outs).to.include({ host: emulator.url, iid: IID, accountId: ACCOUNT });
+        methods = methodsWith(envFor({ KORE_ACCOUNT_ID: "acc-somewhere-else" }));
+        const read = await methods.read(id, outs as unknown as Props);
+        expect(read.id).to.equal(id);
+        await methods.delete(id, outs as unknown as Props);
+        expect(emulator.campaigns()).to.deep.equal([]);
+        // And diff replaces a campaign whose settings now point at another account, creating it there first.
+        const d = await methods.diff(id, outs as unknown as Props, await checked());
+        expect(d).to.deep.equal({ changes: true, replaces: ["accountId"], deleteBeforeReplace: false });
     });
 
     it("connection settings missing: fails before any request, naming every way to set them", async () => {

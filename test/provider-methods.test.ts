@@ -3,7 +3,7 @@ import { createProviderMethods } from "../provider/runtime";
 import { KoreApiError } from "../provider/errors";
 import type { CampaignInputs } from "../provider/types";
 import { FakeCampaignApi } from "./fake-api";
-import { sampleArgs } from "./fixtures";
+import { rejection, sampleArgs } from "./fixtures";
 
 const ENV = {
     KORE_HOST: "https://platform.kore.ai",
@@ -24,15 +24,6 @@ async function checkedInputs(methods: ReturnType<typeof createProviderMethods>, 
     const r = await methods.check({}, args);
     expect(r.failures).to.deep.equal([]);
     return r.inputs;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (e) {
-        return e as Error;
-    }
-    throw new Error("expected a rejection");
 }
 
 describe("provider methods (fake API)", () => {

@@ -124,6 +124,18 @@ describe("check: validation of SmsCampaign inputs", () => {
             `${DAYS}[0].start must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "25:00"`,
         ],
         [
+            "24:00",
+            `${DAYS}[0].end`,
+            "24:00",
+            `${DAYS}[0].end must be a time as h:mm AM/PM, e.g. "9:00 AM" ("09:00 am" and 24-hour "21:00" are also accepted); got "24:00"`,
+        ],
+        [
+            "connection given as a string (never echoed)",
+            "connection",
+            '{"clientSecret":"s3cret"}',
+            "connection must be an object (connection: host, iid, accountId, clientId, clientSecret, jwt); got a string",
+        ],
+        [
             "time without minutes",
             `${DAYS}[0].end`,
             "6 PM",

@@ -37,6 +37,12 @@ export interface RunRecord {
     output: string;
 }
 
+interface RecordingOptions {
+    onEvent: (e: EngineEvent) => void;
+    onOutput: (s: string) => void;
+    color: "never";
+}
+
 export interface EngineStackOptions {
     workDir: string;
     stackName: string;
@@ -75,60 +81,36 @@ export class EngineStack {
         return new EngineStack(stack, backendDir);
     }
 
-    private record(): { events: EngineEvent[]; onEvent: (e: EngineEvent) => void; onOutput: (s: string) => void; finish: () => RunRecord } {
+    /** Runs one operation with the engine's events and output recorded (also when it fails). */
+    private async record<T>(operation: (opts: RecordingOptions) => Promise<T>): Promise<{ result: T; run: RunRecord }> {
         const run: RunRecord = { events: [], output: "" };
-        let recorded = false;
-        return {
-            events: run.events,
-            onEvent: (e) => run.events.push(e),
-            onOutput: (s) => (run.output += s),
-            finish: () => {
-                if (!recorded) this.runs.push(run);
-                recorded = true;
-                return run;
-            },
-        };
+        try {
+            const result = await operation({ onEvent: (e) => run.events.push(e), onOutput: (s) => (run.output += s), color: "never" });
+            return { result, run };
+        } finally {
+            this.runs.push(run);
+        }
     }
 
     async up(): Promise<{ summary: OpMap; outputs: Record<string, unknown>; run: RunRecord }> {
-        const r = this.record();
-        try {
-            const res = await this.stack.up({ onEvent: r.onEvent, onOutput: r.onOutput, color: "never" });
-            const outputs = Object.fromEntries(Object.entries(res.outputs).map(([k, v]) => [k, v.value]));
-            return { summary: res.summary.resourceChanges ?? {}, outputs, run: r.finish() };
-        } finally {
-            r.finish();
-        }
+        const { result, run } = await this.record((o) => this.stack.up(o));
+        const outputs = Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.value]));
+        return { summary: result.summary.resourceChanges ?? {}, outputs, run };
     }
 
     async preview(): Promise<{ summary: OpMap; run: RunRecord }> {
-        const r = this.record();
-        try {
-            const res = await this.stack.preview({ onEvent: r.onEvent, onOutput: r.onOutput, color: "never", diff: true });
-            return { summary: res.changeSummary, run: r.finish() };
-        } finally {
-            r.finish();
-        }
+        const { result, run } = await this.record((o) => this.stack.preview({ ...o, diff: true }));
+        return { summary: result.changeSummary, run };
     }
 
     async refresh(): Promise<{ summary: OpMap; run: RunRecord }> {
-        const r = this.record();
-        try {
-            const res = await this.stack.refresh({ onEvent: r.onEvent, onOutput: r.onOutput, color: "never" });
-            return { summary: res.summary.resourceChanges ?? {}, run: r.finish() };
-        } finally {
-            r.finish();
-        }
+        const { result, run } = await this.record((o) => this.stack.refresh(o));
+        return { summary: result.summary.resourceChanges ?? {}, run };
     }
 
     async destroy(): Promise<{ summary: OpMap; run: RunRecord }> {
-        const r = this.record();
-        try {
-            const res = await this.stack.destroy({ onEvent: r.onEvent, onOutput: r.onOutput, color: "never" });
-            return { summary: res.summary.resourceChanges ?? {}, run: r.finish() };
-        } finally {
-            r.finish();
-        }
+        const { result, run } = await this.record((o) => this.stack.destroy(o));
+        return { summary: result.summary.resourceChanges ?? {}, run };
     }
 
     /** Steps of one run by resource name, e.g. { "event-reminder": ["replace"] }. */
