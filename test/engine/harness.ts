@@ -27,9 +27,20 @@ export function requirePulumiCli(): string {
     );
 }
 
-/** Installs an example's dependencies, with this repository's package copied in as from the registry. */
+/**
+ * Installs an example's dependencies, with this repository's package copied in as from the registry.
+ * npm keeps an existing copy of a `file:` dependency whose version did not change, so the copy is
+ * removed first, and then checked against the freshly built dist: the engine must run this code.
+ */
 export function installExample(dir: string): void {
+    const copy = path.join(dir, "node_modules", "pulumi-kore-sms");
+    fs.rmSync(copy, { recursive: true, force: true });
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "pipe", timeout: 300_000 });
+    for (const file of fs.readdirSync(path.join(REPO, "dist")).filter((f) => f.endsWith(".js"))) {
+        const built = fs.readFileSync(path.join(REPO, "dist", file), "utf8");
+        const installed = fs.readFileSync(path.join(copy, "dist", file), "utf8");
+        expect(installed, `${dir}: installed dist/${file} differs from the built one`).to.equal(built);
+    }
 }
 
 export interface RunRecord {
