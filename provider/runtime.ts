@@ -10,7 +10,7 @@ import { CampaignLocation, PROVIDER_OPTION_KEYS, definitionOf, providerOptionsOf
 import { CheckFailure, checkCampaignInputs, containsUnknown } from "./schema";
 import {
     KoreSettings,
-    SettingValues,
+    SettingsSource,
     connectionSource,
     resolveSettings,
     secretsOf,
@@ -68,26 +68,24 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
     let config: Record<string, string | undefined> = {};
     const configGet = (key: string) => config[key];
 
-    const settingsFor = (connection: CampaignInputs["connection"]): KoreSettings =>
+    /** Resolves settings from the given sources, then stack config, then the environment. */
+    const resolveWith = (...first: SettingsSource[]): KoreSettings =>
         resolveSettings(
             [
-                connectionSource(connection),
+                ...first,
                 { label: "stack config (kore:*)", values: settingsFromConfig(configGet) },
-                { label: "the environment (KORE_*)", values: settingsFromEnv(deps.env) as SettingValues },
+                { label: "the environment (KORE_*)", values: settingsFromEnv(deps.env) },
             ],
             tuningFrom(configGet, deps.env),
         );
 
+    const settingsFor = (connection: CampaignInputs["connection"]): KoreSettings => resolveWith(connectionSource(connection));
+
     /** Settings for a campaign that exists: where it lives comes from the state, credentials as usual. */
     const settingsForExisting = (olds: Partial<CampaignOutputs>): KoreSettings =>
-        resolveSettings(
-            [
-                { label: "the campaign's recorded location", values: { host: olds.host, iid: olds.iid, accountId: olds.accountId } },
-                connectionSource(olds.connection),
-                { label: "stack config (kore:*)", values: settingsFromConfig(configGet) },
-                { label: "the environment (KORE_*)", values: settingsFromEnv(deps.env) as SettingValues },
-            ],
-            tuningFrom(configGet, deps.env),
+        resolveWith(
+            { label: "the campaign's recorded location", values: { host: olds.host, iid: olds.iid, accountId: olds.accountId } },
+            connectionSource(olds.connection),
         );
 
     /** Where the settings point now, for diff: "unknown" while the connection is not known (preview). */
@@ -176,7 +174,8 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                 try {
                     settingsFor(inputs.connection);
                 } catch (err) {
-                    return { inputs, failures: [{ property: "connection", reason: clean(err).message }] };
+                    // Resource-level: the settings may come from config or the environment, not only `connection`.
+                    return { inputs, failures: [{ property: "", reason: clean(err).message }] };
                 }
             }
             return { inputs, failures: [] };

@@ -174,7 +174,7 @@ describe("provider methods (fake API)", () => {
         const { methods } = setup({});
         const r = await methods.check({}, sampleArgs());
         expect(r.failures).to.have.length(1);
-        expect(r.failures[0].property).to.equal("connection");
+        expect(r.failures[0].property).to.equal("");
         expect(r.failures[0].reason).to.include(
             "host is not set; set it with the resource's `connection.host` input, `pulumi config set kore:host https://platform.kore.ai`, or the KORE_HOST environment variable",
         );
