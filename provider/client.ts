@@ -44,10 +44,7 @@ const AMBIGUOUS_STATUS = new Set([500, 502, 504]);
 
 /** Thrown from got's beforeRetry hook to stop retrying a create whose campaign was stored after all. */
 class CampaignStoredError extends Error {
-    constructor(
-        readonly campaign: ApiCampaign,
-        readonly trigger: unknown,
-    ) {
+    constructor(readonly campaign: ApiCampaign) {
         super(`campaign ${campaign._id} already stored`);
     }
 }
@@ -210,7 +207,7 @@ export async function createKoreCampaignApi(settings: KoreSettings, options: Cli
                                 if (!isAmbiguous(error)) return;
                                 sawAmbiguous = true;
                                 const stored = await ours();
-                                if (stored) throw new CampaignStoredError(stored, error);
+                                if (stored) throw new CampaignStoredError(stored);
                             },
                         ],
                     },
