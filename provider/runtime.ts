@@ -29,11 +29,11 @@ export function forEngine(failure: CheckFailure): CheckFailure {
     return /[.[]/.test(failure.property) ? { property: "", reason: failure.reason } : failure;
 }
 
-/** What a replacement means for the people on the contact lists, shown at preview and up. */
+/** What a replacement means for the people on the contact lists; shown at preview, up and refresh (drift). */
 export function replacementWarning(id: string, held: Partial<CampaignOutputs>, replaces: string[], deleteFirst: boolean): string {
     const lists = held.contactLists?.length ? held.contactLists.map((l) => `"${l}"`).join(", ") : "its contact lists";
     return (
-        `SmsCampaign "${held.name ?? id}" (${id}) will be REPLACED because ${replaces.join(", ")} changed: ` +
+        `SmsCampaign "${held.name ?? id}" (${id}) differs from the program in ${replaces.join(", ")}, so \`pulumi up\` REPLACES it: ` +
         `${deleteFirst ? "the campaign is deleted first, then created again" : "a new campaign is created, then this one deleted"}. ` +
         `A new campaign may send its message again to every contact in ${lists}.`
     );

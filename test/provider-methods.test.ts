@@ -214,7 +214,7 @@ describe("provider methods (fake API)", () => {
         const news = await checkedInputs(methods, sampleArgs({ message: { message: "changed" } }));
         await methods.diff(created.id, created.outs as unknown as Record<string, unknown>, news);
         expect(warnings).to.deep.equal([
-            'SmsCampaign "Event Reminder SMS Campaign" (cd-1) will be REPLACED because message changed: the campaign is deleted first, ' +
+            'SmsCampaign "Event Reminder SMS Campaign" (cd-1) differs from the program in message, so `pulumi up` REPLACES it: the campaign is deleted first, ' +
                 'then created again. A new campaign may send its message again to every contact in "Renewal Due - May/June 2025".',
         ]);
         await methods.diff(

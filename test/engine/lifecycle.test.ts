@@ -138,7 +138,7 @@ for (const example of ["typescript", "esm"]) {
             // warning as a diagnostic (the CLI prints it under "Diagnostics").
             const diagnostics = preview.run.events.map((e) => e.diagnosticEvent?.message ?? "").filter((m) => m.startsWith("warning:"));
             expect(diagnostics.join("\n")).to.include(
-                `SmsCampaign "Event Reminder SMS Campaign" (${ids["Event Reminder SMS Campaign"]}) will be REPLACED because message changed`,
+                `SmsCampaign "Event Reminder SMS Campaign" (${ids["Event Reminder SMS Campaign"]}) differs from the program in message, so \`pulumi up\` REPLACES it`,
             );
 
             emulator.clearReceived();
