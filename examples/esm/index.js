@@ -33,6 +33,8 @@ const reminder = new SmsCampaign("event-reminder", {
         },
     },
     schedule: { isSchedulingEnabled: false },
+    // Take over an existing campaign (e.g. one an interrupted run created) instead of creating one.
+    adoptExistingId: config.get("reminderAdoptId"),
     readyTimeoutSeconds,
     connection,
 });

@@ -30,6 +30,8 @@ const reminder = new SmsCampaign("event-reminder", {
     message: { message: config.get("reminderMessage") ?? "Hi, this is a reminder for the upcoming event." },
     dialingStrategy: { callerId: { phoneNumber: "+919876543210" }, callingHours },
     schedule: { isSchedulingEnabled: false },
+    // Take over an existing campaign (e.g. one an interrupted run created) instead of creating one.
+    adoptExistingId: config.get("reminderAdoptId"),
     readyTimeoutSeconds: config.getNumber("readyTimeoutSeconds") ?? 30,
     connection,
 });
