@@ -10,7 +10,9 @@ import { CampaignLocation, PROVIDER_OPTION_KEYS, definitionOf, providerOptionsOf
 import { CheckFailure, checkCampaignInputs, containsUnknown } from "./schema";
 import {
     KoreSettings,
+    SETTING_KEYS,
     SettingsSource,
+    TUNING_KEYS,
     connectionSource,
     resolveSettings,
     secretsOf,
@@ -58,6 +60,11 @@ export const defaultDeps: ProviderDeps = {
 
 type Props = Record<string, unknown>;
 
+/** Where resolved settings point: what create records and diff compares. */
+function locationOf(settings: KoreSettings): CampaignLocation {
+    return { host: settings.baseUrl, iid: settings.iid, accountId: settings.accountId };
+}
+
 function withoutProvider(props: Props | undefined): Props {
     const { __provider: _ignored, ...rest } = props ?? {};
     return rest;
@@ -92,8 +99,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
     const currentLocation = (connection: unknown): CampaignLocation | "unknown" | undefined => {
         if (containsUnknown(connection)) return "unknown";
         try {
-            const s = settingsFor(connection as CampaignInputs["connection"]);
-            return { host: s.baseUrl, iid: s.iid, accountId: s.accountId };
+            return locationOf(settingsFor(connection as CampaignInputs["connection"]));
         } catch {
             return undefined; // check reports missing settings
         }
@@ -160,8 +166,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
     const methods = {
         async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
             const next: Record<string, string | undefined> = {};
-            for (const key of ["host", "iid", "accountId", "clientId", "clientSecret", "jwt", "requestTimeoutSeconds", "maxRetries"])
-                next[`kore:${key}`] = req.config.get(`kore:${key}`);
+            for (const key of [...SETTING_KEYS, ...TUNING_KEYS]) next[`kore:${key}`] = req.config.get(`kore:${key}`);
             config = next;
         },
 
@@ -203,8 +208,13 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                 }
                 if (campaign.status === "Preparing" && inputs.readyTimeoutSeconds > 0)
                     campaign = await waitWhilePreparing(api, campaign, inputs.readyTimeoutSeconds);
-                const location = { host: settings.baseUrl, iid: settings.iid, accountId: settings.accountId };
-                const outs = toOutputs(campaign, definitionOf(inputs), providerOptionsOf(inputs), inputs.messageEncoding, location);
+                const outs = toOutputs(
+                    campaign,
+                    definitionOf(inputs),
+                    providerOptionsOf(inputs),
+                    inputs.messageEncoding,
+                    locationOf(settings),
+                );
                 return { id: campaign._id, outs };
             } catch (err) {
                 throw clean(err, settings);
@@ -225,7 +235,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                     definitionOf(olds),
                     providerOptionsOf(olds),
                     olds.apiMessageEncoding ?? olds.messageEncoding ?? "base64",
-                    { host: settings.baseUrl, iid: settings.iid, accountId: settings.accountId },
+                    locationOf(settings),
                 );
                 return { id, props: outs };
             } catch (err) {
@@ -280,7 +290,7 @@ export function createProviderMethods(deps: ProviderDeps = defaultDeps) {
                         `${err.message}. Kore.ai already has a campaign named "${h.name}" (id ${h.id}, status ${h.status ?? "unknown"}), ` +
                             `and names are unique per account regardless of case. If an earlier run created it, set adoptExistingId: "${h.id}" ` +
                             `to take it over; otherwise rename this campaign or delete that one`,
-                        400,
+                        err.status,
                         "create campaign",
                     );
                 }

@@ -43,20 +43,15 @@ function leaf<T>(validate: (value: unknown) => LeafResult<T>) {
 }
 
 function maybeUnknown<S extends z.ZodType>(schema: S) {
-    return z.unknown().transform((value, ctx): z.output<S> => {
-        if (value === UNKNOWN) return value as z.output<S>;
-        const result = schema.safeParse(value);
-        if (!result.success) {
-            for (const issue of result.error.issues) ctx.issues.push(asRawIssue(issue, value));
-            return z.NEVER;
-        }
-        return result.data;
-    });
+    return z.unknown().transform((value, ctx): z.output<S> => (value === UNKNOWN ? (value as z.output<S>) : parseHere(schema, value, ctx)));
 }
 
-// Re-raises an inner issue at the current position; zod prefixes the parent path itself.
-function asRawIssue(issue: z.core.$ZodIssue, input: unknown): z.core.$ZodRawIssue {
-    return { ...issue, input } as z.core.$ZodRawIssue;
+/** Parses with an inner schema and re-raises its issues at the current position (zod prefixes the parent path). */
+function parseHere<S extends z.ZodType>(schema: S, value: unknown, ctx: z.core.$RefinementCtx): z.output<S> {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as z.core.$ZodRawIssue);
+    return z.NEVER;
 }
 
 export function isUnknown(value: unknown): boolean {
@@ -311,12 +306,7 @@ const required = <S extends z.ZodType>(schema: S, accepted: string) =>
             ctx.issues.push({ code: "custom", message: `is required: ${accepted}`, input: value });
             return z.NEVER;
         }
-        const result = schema.safeParse(value);
-        if (!result.success) {
-            for (const issue of result.error.issues) ctx.issues.push(asRawIssue(issue, value));
-            return z.NEVER;
-        }
-        return result.data;
+        return parseHere(schema, value, ctx);
     });
 
 export const campaignInputsSchema = object("SmsCampaign", {

@@ -34,6 +34,8 @@ const EXAMPLE: Record<SettingKey, string> = {
 };
 
 /** Tuning knobs (config `kore:<name>`, env `KORE_<NAME>`); safe to log. */
+export const TUNING_KEYS = ["requestTimeoutSeconds", "maxRetries"] as const satisfies readonly (keyof HttpTuning)[];
+
 export interface HttpTuning {
     requestTimeoutSeconds: number;
     maxRetries: number;
